@@ -1,0 +1,26 @@
+"""Settings read once from the environment and passed to whoever needs them."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.resources import SEEDS_DIR
+
+DEFAULT_DATABASE_URL = "sqlite:///dateline.db"
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str = DEFAULT_DATABASE_URL
+    seeds_dir: Path = SEEDS_DIR / "documents"
+    page_size: int = 50
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
+        env = os.environ if environ is None else environ
+        return cls(
+            database_url=env.get("DATELINE_DATABASE_URL", DEFAULT_DATABASE_URL),
+            seeds_dir=Path(env.get("DATELINE_SEEDS_DIR", str(SEEDS_DIR / "documents"))),
+        )

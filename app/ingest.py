@@ -1,0 +1,126 @@
+"""Storing what the extractor found: one transaction per document."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from app import models
+from app.extract import types as x
+import app.extract.pipeline as pipeline
+from app.sources import BadDocument, find_documents, read_document_text
+
+Status = Literal["new", "updated", "unchanged", "failed"]
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    path: str
+    status: Status
+    events: int = 0
+    error: str | None = None
+
+
+def slugify(name: str) -> str:
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "actor"
+
+
+def ingest_paths(factory: sessionmaker[Session], paths: Iterable[Path]) -> list[IngestResult]:
+    """Ingest files and folders; a bad file is reported and the rest still load."""
+    return [ingest_file(factory, path) for path in find_documents(paths)]
+
+
+def ingest_file(factory: sessionmaker[Session], path: Path) -> IngestResult:
+    try:
+        text = read_document_text(path)
+    except BadDocument as exc:
+        return IngestResult(str(path), "failed", error=str(exc))
+    try:
+        return ingest_text(factory, str(path), text)
+    except Exception as exc:  # one bad document must not stop the batch
+        return IngestResult(str(path), "failed", error=f"could not be stored: {exc}")
+
+
+def ingest_text(factory: sessionmaker[Session], path: str, text: str) -> IngestResult:
+    """Extract and store one document, atomically. Unchanged content is skipped."""
+    extraction = pipeline.extract(text)
+    with factory() as session, session.begin():
+        if session.scalar(select(models.Document.id).where(models.Document.fingerprint == extraction.fingerprint)):
+            return IngestResult(path, "unchanged")
+        replaced = session.execute(delete(models.Document).where(models.Document.path == path)).rowcount
+        save_extraction(session, path, extraction)
+    return IngestResult(path, "updated" if replaced else "new", events=len(extraction.events))
+
+
+def save_extraction(session: Session, path: str, extraction: x.Extraction) -> models.Document:
+    doc = extraction.document
+    row = models.Document(
+        id=extraction.fingerprint[:16],
+        fingerprint=extraction.fingerprint,
+        path=path,
+        title=doc.title,
+        source=doc.source,
+        url=doc.url,
+        published=doc.published,
+        body_start=doc.body_start,
+        text=doc.text,
+        warnings="\n".join(doc.warnings),
+    )
+    session.add(row)
+    actors: dict[str, models.Actor] = {}
+    for event in extraction.events:
+        row.events.append(_event_row(session, event, actors))
+    session.flush()
+    return row
+
+
+def _event_row(session: Session, event: x.Event, actors: dict[str, models.Actor]) -> models.Event:
+    row = models.Event(
+        id=event.id,
+        date=event.date,
+        first_day=event.first,
+        last_day=event.last,
+        precision=event.precision,
+        title=event.title,
+        type=event.type,
+        date_phrase=event.date_phrase,
+        date_method=event.date_method,
+        modality=event.modality,
+        claimant=event.claimant,
+        places="\n".join(event.places),
+    )
+    row.excerpts = [
+        models.Excerpt(position=i, start=e.start, end=e.end, text=e.text) for i, e in enumerate(event.excerpts)
+    ]
+    seen: set[str] = set()
+    for position, actor in enumerate(event.actors):
+        actor_row = _actor_row(session, actor, actors)
+        if actor_row.slug not in seen:
+            seen.add(actor_row.slug)
+            row.actor_links.append(models.EventActor(actor=actor_row, first_day=event.first, position=position))
+    return row
+
+
+def _actor_row(session: Session, actor: x.Actor, cache: dict[str, models.Actor]) -> models.Actor:
+    slug = slugify(actor.name)
+    if slug in cache:
+        return cache[slug]
+    row = session.scalar(select(models.Actor).where(models.Actor.slug == slug))
+    if row is None:
+        row = models.Actor(slug=slug, name=actor.name, kind=actor.kind, affiliation=actor.affiliation)
+        session.add(row)
+    known = {a.alias for a in row.aliases}
+    for alias in actor.aliases:
+        if alias not in known and alias != actor.name:
+            row.aliases.append(models.ActorAlias(alias=alias))
+            known.add(alias)
+    cache[slug] = row
+    return row

@@ -1,0 +1,53 @@
+import datetime as dt
+
+import pytest
+
+from app.errors import InvalidQuery
+from app.query import Cursor, TimelineQuery, parse_query, to_params
+
+
+def test_empty_query_is_unfiltered() -> None:
+    query = parse_query([])
+    assert query == TimelineQuery()
+    assert not query.is_filtered
+
+
+def test_actors_are_repeatable_deduplicated_and_sorted() -> None:
+    query = parse_query([("actor", "ukraine"), ("actor", "russia"), ("actor", "ukraine")])
+    assert query.actors == ("russia", "ukraine")
+
+
+def test_dates_parse_and_round_trip_in_canonical_order() -> None:
+    pairs = [("to", "2022-03-09"), ("actor", "russia"), ("from", "2022-03-07")]
+    query = parse_query(pairs)
+    assert query.date_from == dt.date(2022, 3, 7)
+    assert to_params(query) == [("actor", "russia"), ("from", "2022-03-07"), ("to", "2022-03-09")]
+
+
+def test_blank_values_are_ignored_like_an_empty_form_field() -> None:
+    assert parse_query([("from", ""), ("to", " "), ("actor", "")]) == TimelineQuery()
+
+
+@pytest.mark.parametrize(
+    ("pairs", "param"),
+    [
+        ([("from", "07/03/2022")], "from"),
+        ([("to", "2022-02-30")], "to"),
+        ([("from", "2022-3-7")], "from"),
+        ([("from", "2022-03-09"), ("to", "2022-03-07")], "from"),
+        ([("from", "2022-03-07"), ("from", "2022-03-08")], "from"),
+        ([("actor", "Robert'); DROP TABLE events;--")], "actor"),
+        ([("cursor", "not-a-cursor")], "cursor"),
+    ],
+)
+def test_bad_parameters_name_the_parameter(pairs: list[tuple[str, str]], param: str) -> None:
+    with pytest.raises(InvalidQuery) as info:
+        parse_query(pairs)
+    assert info.value.param == param
+    assert info.value.message
+
+
+def test_cursor_round_trips() -> None:
+    cursor = Cursor(dt.date(2022, 3, 8), "0123456789abcdef")
+    assert Cursor.decode(cursor.encode()) == cursor
+    assert parse_query([("cursor", cursor.encode())]).cursor == cursor

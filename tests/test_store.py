@@ -1,0 +1,103 @@
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from sqlalchemy.orm import Session, sessionmaker
+
+from app import store
+from app.errors import NotFound
+from app.query import TimelineQuery, parse_query
+from tests.factories import ALPHA, BETA, GENERAL, daily_events, make_event, make_extraction, migrated_factory
+
+TEXT = (
+    "Alphan forces crossed the river on 3 May. Betaland closed its border on 5 May. "
+    "Dana Okafor resigned on 6 May. The ministry reviewed its budget during May."
+)
+
+
+@pytest.fixture
+def factory(tmp_path: Path) -> sessionmaker[Session]:
+    factory = migrated_factory(tmp_path)
+    events = [
+        make_event(TEXT, "Alphan forces crossed the river on 3 May.", dt.date(2023, 5, 3)),
+        make_event(TEXT, "Betaland closed its border on 5 May.", dt.date(2023, 5, 5), actors=(BETA,)),
+        make_event(TEXT, "Dana Okafor resigned on 6 May.", dt.date(2023, 5, 6), actors=(GENERAL, ALPHA)),
+        make_event(
+            TEXT,
+            "The ministry reviewed its budget during May.",
+            dt.date(2023, 5, 1),
+            actors=(BETA,),
+            precision="month",
+            last=dt.date(2023, 5, 31),
+        ),
+    ]
+    from tests.factories import store as put
+
+    put(factory, "may.txt", make_extraction(TEXT, events, dt.date(2023, 5, 7)))
+    return factory
+
+
+def titles(factory: sessionmaker[Session], query: TimelineQuery) -> list[str]:
+    with factory() as session:
+        return [e.title for e in store.list_events(session, query).events]
+
+
+def test_timeline_is_chronological_with_month_events_at_month_start(factory: sessionmaker[Session]) -> None:
+    assert titles(factory, TimelineQuery()) == [
+        "The ministry reviewed its budget during May",
+        "Alphan forces crossed the river on 3 May",
+        "Betaland closed its border on 5 May",
+        "Dana Okafor resigned on 6 May",
+    ]
+
+
+def test_actor_filter_is_or_within_the_facet(factory: sessionmaker[Session]) -> None:
+    assert len(titles(factory, parse_query([("actor", "dana-okafor")]))) == 1
+    assert len(titles(factory, parse_query([("actor", "dana-okafor"), ("actor", "betaland")]))) == 3
+
+
+def test_date_range_keeps_events_whose_period_overlaps_it(factory: sessionmaker[Session]) -> None:
+    result = titles(factory, parse_query([("from", "2023-05-04"), ("to", "2023-05-05")]))
+    assert result == ["The ministry reviewed its budget during May", "Betaland closed its border on 5 May"]
+
+
+def test_actor_counts_ignore_the_actor_filter_but_follow_dates(factory: sessionmaker[Session]) -> None:
+    query = parse_query([("actor", "alphaland"), ("from", "2023-05-04")])
+    with factory() as session:
+        counts = {c.actor.slug: c.count for c in store.actor_counts(session, query)}
+    assert counts == {"alphaland": 1, "betaland": 2, "dana-okafor": 1}
+
+
+def test_selected_actor_with_no_events_stays_listed(factory: sessionmaker[Session]) -> None:
+    query = parse_query([("actor", "dana-okafor"), ("to", "2023-05-04")])
+    with factory() as session:
+        counts = {c.actor.slug: c.count for c in store.actor_counts(session, query)}
+    assert counts["dana-okafor"] == 0
+
+
+def test_keyset_pages_cover_everything_once(tmp_path: Path) -> None:
+    factory = migrated_factory(tmp_path)
+    daily_events(factory, 7)
+    seen: list[str] = []
+    query = TimelineQuery()
+    with factory() as session:
+        while True:
+            page = store.list_events(session, query, limit=3)
+            seen.extend(e.id for e in page.events)
+            if page.next_cursor is None:
+                break
+            query = parse_query([("cursor", page.next_cursor)])
+    assert len(seen) == len(set(seen)) == 7
+
+
+def test_event_and_document_lookups(factory: sessionmaker[Session]) -> None:
+    with factory() as session:
+        event = store.list_events(session, TimelineQuery()).events[1]
+        assert store.get_event(session, event.id) == event
+        doc = store.get_document(session, event.document.id)
+        assert doc.text == TEXT and len(doc.events) == 4
+        assert TEXT[event.excerpts[0].start : event.excerpts[0].end] == event.excerpts[0].text
+        with pytest.raises(NotFound):
+            store.get_event(session, "0" * 16)
+        with pytest.raises(NotFound):
+            store.get_document(session, "missing")
