@@ -64,6 +64,16 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
     return _report(results)
 
 
+def _cmd_eval(args: argparse.Namespace) -> int:
+    from app.evaluate import evaluate, summary
+
+    score = evaluate(Path(args.gold))
+    for line in score.report if not args.quiet else []:
+        print(line)
+    print("\n".join(summary(score)))
+    return 0
+
+
 def _cmd_migrate(_args: argparse.Namespace) -> int:
     from app.migrate import upgrade
 
@@ -96,6 +106,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("ingest", help="extract documents (files or folders) into the database")
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.set_defaults(func=_cmd_ingest)
+    p = sub.add_parser("eval", help="score the extractor on a gold corpus and list every miss")
+    p.add_argument("gold", metavar="GOLD.json")
+    p.add_argument("--quiet", action="store_true", help="print the figures only")
+    p.set_defaults(func=_cmd_eval)
     p = sub.add_parser("migrate", help="create or upgrade the database schema")
     p.set_defaults(func=_cmd_migrate)
     p = sub.add_parser("serve", help="migrate, load the seeds into an empty database, and serve")

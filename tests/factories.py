@@ -7,31 +7,16 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.config import Settings
-from app.db import make_engine, make_sessionmaker, transaction
+from app.db import transaction
 from app.extract import types as x
 from app.ingest import save_extraction
-from app.migrate import upgrade
 
 ALPHA = x.Actor("Alphaland", "state", None, ("Alphan",))
 BETA = x.Actor("Betaland", "state", None)
 GENERAL = x.Actor("Dana Okafor", "person", "Alphaland")
-
-
-def make_settings(tmp_path: Path, *, seeds_dir: Path | None = None) -> Settings:
-    url = f"sqlite:///{tmp_path / 'dateline.db'}"
-    return Settings(database_url=url, seeds_dir=seeds_dir or Settings().seeds_dir)
-
-
-def migrated_factory(tmp_path: Path) -> sessionmaker[Session]:
-    tmp_path.mkdir(parents=True, exist_ok=True)
-    settings = make_settings(tmp_path)
-    upgrade(settings.database_url)
-    return make_sessionmaker(make_engine(settings.database_url))
 
 
 def make_event(

@@ -1,5 +1,4 @@
 import datetime as dt
-from pathlib import Path
 
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
@@ -7,7 +6,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from app import store
 from app.errors import NotFound
 from app.query import TimelineQuery, parse_query
-from tests.factories import ALPHA, BETA, GENERAL, daily_events, make_event, make_extraction, migrated_factory
+from tests.factories import ALPHA, BETA, GENERAL, daily_events, make_event, make_extraction
+from tests.factories import store as put
 
 TEXT = (
     "Alphan forces crossed the river on 3 May. Betaland closed its border on 5 May. "
@@ -16,8 +16,7 @@ TEXT = (
 
 
 @pytest.fixture
-def factory(tmp_path: Path) -> sessionmaker[Session]:
-    factory = migrated_factory(tmp_path)
+def may(factory: sessionmaker[Session]) -> sessionmaker[Session]:
     events = [
         make_event(TEXT, "Alphan forces crossed the river on 3 May.", dt.date(2023, 5, 3)),
         make_event(TEXT, "Betaland closed its border on 5 May.", dt.date(2023, 5, 5), actors=(BETA,)),
@@ -31,8 +30,6 @@ def factory(tmp_path: Path) -> sessionmaker[Session]:
             last=dt.date(2023, 5, 31),
         ),
     ]
-    from tests.factories import store as put
-
     put(factory, "may.txt", make_extraction(TEXT, events, dt.date(2023, 5, 7)))
     return factory
 
@@ -42,8 +39,8 @@ def titles(factory: sessionmaker[Session], query: TimelineQuery) -> list[str]:
         return [e.title for e in store.list_events(session, query).events]
 
 
-def test_timeline_is_chronological_with_month_events_at_month_start(factory: sessionmaker[Session]) -> None:
-    assert titles(factory, TimelineQuery()) == [
+def test_timeline_is_chronological_with_month_events_at_month_start(may: sessionmaker[Session]) -> None:
+    assert titles(may, TimelineQuery()) == [
         "The ministry reviewed its budget during May",
         "Alphan forces crossed the river on 3 May",
         "Betaland closed its border on 5 May",
@@ -51,32 +48,31 @@ def test_timeline_is_chronological_with_month_events_at_month_start(factory: ses
     ]
 
 
-def test_actor_filter_is_or_within_the_facet(factory: sessionmaker[Session]) -> None:
-    assert len(titles(factory, parse_query([("actor", "dana-okafor")]))) == 1
-    assert len(titles(factory, parse_query([("actor", "dana-okafor"), ("actor", "betaland")]))) == 3
+def test_actor_filter_is_or_within_the_facet(may: sessionmaker[Session]) -> None:
+    assert len(titles(may, parse_query([("actor", "dana-okafor")]))) == 1
+    assert len(titles(may, parse_query([("actor", "dana-okafor"), ("actor", "betaland")]))) == 3
 
 
-def test_date_range_keeps_events_whose_period_overlaps_it(factory: sessionmaker[Session]) -> None:
-    result = titles(factory, parse_query([("from", "2023-05-04"), ("to", "2023-05-05")]))
+def test_date_range_keeps_events_whose_period_overlaps_it(may: sessionmaker[Session]) -> None:
+    result = titles(may, parse_query([("from", "2023-05-04"), ("to", "2023-05-05")]))
     assert result == ["The ministry reviewed its budget during May", "Betaland closed its border on 5 May"]
 
 
-def test_actor_counts_ignore_the_actor_filter_but_follow_dates(factory: sessionmaker[Session]) -> None:
+def test_actor_counts_ignore_the_actor_filter_but_follow_dates(may: sessionmaker[Session]) -> None:
     query = parse_query([("actor", "alphaland"), ("from", "2023-05-04")])
-    with factory() as session:
+    with may() as session:
         counts = {c.actor.slug: c.count for c in store.actor_counts(session, query)}
     assert counts == {"alphaland": 1, "betaland": 2, "dana-okafor": 1}
 
 
-def test_selected_actor_with_no_events_stays_listed(factory: sessionmaker[Session]) -> None:
+def test_selected_actor_with_no_events_stays_listed(may: sessionmaker[Session]) -> None:
     query = parse_query([("actor", "dana-okafor"), ("to", "2023-05-04")])
-    with factory() as session:
+    with may() as session:
         counts = {c.actor.slug: c.count for c in store.actor_counts(session, query)}
     assert counts["dana-okafor"] == 0
 
 
-def test_keyset_pages_cover_everything_once(tmp_path: Path) -> None:
-    factory = migrated_factory(tmp_path)
+def test_keyset_pages_cover_everything_once(factory: sessionmaker[Session]) -> None:
     daily_events(factory, 7)
     seen: list[str] = []
     query = TimelineQuery()
@@ -90,8 +86,8 @@ def test_keyset_pages_cover_everything_once(tmp_path: Path) -> None:
     assert len(seen) == len(set(seen)) == 7
 
 
-def test_event_and_document_lookups(factory: sessionmaker[Session]) -> None:
-    with factory() as session:
+def test_event_and_document_lookups(may: sessionmaker[Session]) -> None:
+    with may() as session:
         event = store.list_events(session, TimelineQuery()).events[1]
         assert store.get_event(session, event.id) == event
         doc = store.get_document(session, event.document.id)

@@ -1,0 +1,71 @@
+"""What routes declare as typed parameters: the session, the settings, the templates."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated
+
+import jinja2
+from fastapi import Depends, Request
+from fastapi.templating import Jinja2Templates
+from sqlalchemy.orm import Session
+
+from app.config import Settings
+from app.query import TimelineQuery, parse_query
+from app.web import formatting, links
+
+
+def make_templates(directory: Path) -> Jinja2Templates:
+    """Templates with autoescaping always on and undefined names treated as bugs."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(directory),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        event_date=formatting.event_date,
+        datetime_attr=formatting.datetime_attr,
+        long_date=formatting.long_date,
+        plural=formatting.plural,
+        method_text=formatting.method_text,
+        modality_text=formatting.modality_text,
+        shorten=formatting.shorten,
+        web_url=formatting.web_url,
+    )
+    env.globals.update(
+        timeline_href=links.timeline_href,
+        actor_href=links.actor_href,
+        toggle_actor=links.toggle_actor,
+        focus_href=links.focus_href,
+        next_href=links.next_href,
+    )
+    return Jinja2Templates(env=env)
+
+
+def get_session(request: Request) -> Iterator[Session]:
+    with request.app.state.sessionmaker() as session:
+        yield session
+
+
+def get_settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def get_templates(request: Request) -> Jinja2Templates:
+    templates: Jinja2Templates = request.app.state.templates
+    return templates
+
+
+def get_query(request: Request) -> TimelineQuery:
+    """The query string parsed once; ``InvalidQuery`` becomes a 400 in the handlers."""
+    return parse_query(request.query_params.multi_items())
+
+
+SessionDep = Annotated[Session, Depends(get_session)]
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+TemplatesDep = Annotated[Jinja2Templates, Depends(get_templates)]
+QueryDep = Annotated[TimelineQuery, Depends(get_query)]
