@@ -1,0 +1,138 @@
+"""Sentence-level judgements: tense, quotation, reactions, event type, modality.
+
+These are general cues of English news writing (auxiliaries, reporting verbs,
+conflict vocabulary), never the wording of particular articles.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.extract.types import EventType, Modality
+
+_IRREGULAR_PAST = (
+    "took|gave|came|went|met|said|told|held|began|fought|struck|shot|led|left|fled|won|lost|sent|saw|"
+    "made|found|brought|broke|fell|rose|hit|put|set|cut|stood|ran|spoke|wrote|drove|flew|threw|chose|"
+    "stole|overran|withdrew|undertook|sought|swore|sank|blew|became|got|kept|knew|paid|sold|spent|"
+    "laid|bore|beat|bit|tore|wore|was|were|had|did|declared|died|tied|fled"
+)
+PAST = re.compile(rf"\b(?:\w{{3,}}ed|{_IRREGULAR_PAST})\b", re.IGNORECASE)
+_PARTICIPLE = rf"(?:\w{{3,}}ed|{_IRREGULAR_PAST}|given|taken|begun|seen|done|shown|known|fallen|driven|written|broken|chosen|stolen|won|shot|hit|put|set|cut|led|left|fled|struck|sent|held|made|brought|lost|fought|met|spoken|thrown|flown|withdrawn|undertaken|sworn|blown|torn|overrun|been\s+\w+ed)"
+PRESENT_PERFECT = re.compile(rf"(?<!\bto )\b(?:has|have|'ve)\s+(?:(?:\w+ly|also|already|now|just|reportedly|since)\s+)*(?P<verb>{_PARTICIPLE})\b", re.IGNORECASE)
+CONTINUOUS = re.compile(r"\b(?:has|have)\s+been\s+(?:\w+ly\s+)?\w+ing\b", re.IGNORECASE)
+STATE_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?been\s+(?!\w+ed\b|killed|shot|hit|seen|taken|given|held|fired)\w+", re.IGNORECASE)
+RELATIVE_PERFECT = re.compile(r"\b(?:who|which|that|where)\s+(?:\w+\s+)?(?:has|have)\b", re.IGNORECASE)
+NEGATION = re.compile(r"\b(?:not|never|no|n't|nor)\b", re.IGNORECASE)
+CUMULATIVE = re.compile(
+    r"\b(?:\d[\d,.]*|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds|thousands|dozens|scores)\w*)\s+(?:\w+\s+){0,4}(?:have|has)\s+(?:been\s+)?(?:killed|died|wounded|injured|displaced|forced|arrested|detained)"
+    r"|\b(?:have|has)\s+(?:been\s+)?(?:killed|died)\b.*\bsince\b",
+    re.IGNORECASE,
+)
+FUTURE = re.compile(
+    r"\b(?:will|shall|'ll|(?:is|are)\s+(?:set|scheduled|due|expected|going|planning|to\s+be)\s+to|(?:is|are)\s+to|plans?\s+to|intends?\s+to|tomorrow|next\s+(?:week|month|year|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
+    re.IGNORECASE,
+)
+REACTION = re.compile(
+    r"\b(?:condemn\w*|criticis\w*|criticiz\w*|criticism|denounc\w*|deplor\w*|rebuk\w*|urg(?:ed|es|ing)|warn(?:ed|s|ing)|"
+    r"welcom\w*|prais\w*|express(?:ed|es)|remark(?:ed|s)|comment(?:ed|s)|echo(?:ed|es)|thank\w*|congratulat\w*|mourn\w*)\b",
+    re.IGNORECASE,
+)
+CLAIM = re.compile(r"\b(?:reportedly|allegedly|claim(?:ed|s)|according\s+to|reports?\s+(?:say|said|indicate)|purportedly)\b", re.IGNORECASE)
+DENIAL = re.compile(r"\b(?:den(?:ied|ies|y)|dismiss(?:ed|es)|rejected\s+(?:claims|reports|allegations))\b", re.IGNORECASE)
+SAY = re.compile(r"\b(?:said|says|told|stated|announced|added|claimed|declared)\b", re.IGNORECASE)
+
+EVENT_WORDS = re.compile(
+    r"\b(?:attack\w*|strik\w*|struck|kill\w*|shell\w*|bomb\w*|fir(?:e|ed|ing)|launch\w*|captur\w*|seiz\w*|"
+    r"clash\w*|fight\w*|fought|battl\w*|invad\w*|invasion|intervention|occup\w*|withdr\w*|arrest\w*|detain\w*|"
+    r"deport\w*|expel\w*|sanction\w*|impos\w*|imposition|declar\w*|announc\w*|recogni\w*|annex\w*|coup|uprising|"
+    r"revolt|rebellion|protest\w*|march\w*|rall\w*|demonstrat\w*|riot\w*|ceasefire|cease-fire|truce|agreed|agreement|"
+    r"accord|treaty|summit|sign\w*|deploy\w*|placement|troops|resign\w*|appoint\w*|sworn|elected|kidnap\w*|abduct\w*|"
+    r"hostage\w*|rescu\w*|releas\w*|execut\w*|assassinat\w*|murder\w*|massacre|raid\w*|ambush\w*|offensive|"
+    r"operation|turned\s+(?:it\s+|them\s+)?over|handed\s+over|handover|lift\w*|ban\w*|curfew|martial|order\w*|"
+    r"approv\w*|died|dead|wound\w*|injur\w*|explo\w*|missile\w*|rocket\w*|mortar\w*|airstrike\w*|air\s+strike\w*|crossed|"
+    r"landed|landing|disembark\w*|arriv\w*|call(?:ed|s)\s+for|go-ahead|offer\w*|citizenship|visa|veto\w*|"
+    r"suspend\w*|halt\w*|poison\w*|shot|gunfire|takeover|took\s+control|seized|surrender\w*|evacuat\w*|"
+    r"address(?:ed)?|began|begun|start(?:ed)?|guerrilla|militar\w*)\b",
+    re.IGNORECASE,
+)
+
+_TYPE_RULES: tuple[tuple[EventType, re.Pattern[str]], ...] = (
+    ("Riots", re.compile(r"\b(?:riot\w*|loot\w*|threw\s+stones|stone-throwing|torched)\b|\bclash\w*\b.*\b(?:protest\w*|youth|demonstrat\w*|crowds?)\b|\b(?:protest\w*|youth|crowds?)\b.*\bclash\w*", re.I)),
+    ("Battles", re.compile(r"\b(?:clash\w*|battl\w*|fought|fighting|firefight|gun\s*battle|ambush\w*|invad\w*|invasion|captur\w*|recaptur\w*|seized\s+control|took\s+control|offensive|exchange\s+of\s+fire|insurgents?\s+attack\w*)\b", re.I)),
+    ("Explosions/Remote violence", re.compile(r"\b(?:shell\w*|air\s*strikes?|air\s+raids?|missiles?|rockets?|bomb\w*|mortars?|drones?|artillery|explosi\w*|IEDs?|grenades?|landmines?)\b", re.I)),
+    ("Violence against civilians", re.compile(r"\b(?:massacre\w*|execut\w*|abduct\w*|kidnap\w*|hostages?|assassinat\w*|murder\w*|poison\w*|tortur\w*|civilians?\s+(?:were\s+)?killed|killed\s+\w*\s*civilians)\b", re.I)),
+    ("Battles", re.compile(r"\b(?:attack\w*|raid\w*|assault\w*|stormed)\b", re.I)),
+    ("Protests", re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|sit-in|uprising|(?-i:march(?:es|ed)?))\b", re.I)),
+)
+
+
+def quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the double-quoted stretches of ``text`` (straight or curly quotes)."""
+    ranges: list[tuple[int, int]] = []
+    opened: int | None = None
+    for i, ch in enumerate(text):
+        if ch == "“" or (ch == '"' and opened is None):
+            opened = i if opened is None else opened
+        elif (ch == "”" or ch == '"') and opened is not None:
+            ranges.append((opened, i + 1))
+            opened = None
+    if opened is not None:
+        ranges.append((opened, len(text)))
+    return ranges
+
+
+def inside(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in ranges)
+
+
+def unquoted(text: str, ranges: list[tuple[int, int]], offset: int) -> str:
+    """``text`` (starting at document offset ``offset``) with quoted stretches blanked."""
+    chars = list(text)
+    for s, e in ranges:
+        for i in range(max(s - offset, 0), min(e - offset, len(chars))):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def is_mostly_quote(text: str) -> bool:
+    """A direct quotation (with at most its attribution), or a say-verb introducing one."""
+    quoted = sum(e - s for s, e in quoted_ranges(text))
+    if text.lstrip()[:1] in "\"“" or quoted > 0.5 * len(text):
+        return True
+    say = re.search(r"\b(?:said|says|stated|added|told\s+\w+)[,:]?\s+[\"“]", text)
+    return bool(say) and not EVENT_WORDS.search(text[: say.start()])
+
+
+def event_type(text: str) -> EventType:
+    """ACLED's event type from keyword rules; Strategic developments when nothing fits."""
+    for name, pattern in _TYPE_RULES:
+        if pattern.search(text):
+            return name
+    return "Strategic developments"
+
+
+def modality(text: str) -> Modality:
+    if DENIAL.search(text):
+        return "denial"
+    if FUTURE.search(text):
+        return "plan"
+    return "claim" if CLAIM.search(text) else "fact"
+
+
+HABITUAL = re.compile(r"\b(?:regularly|repeatedly|several\s+times|many\s+times|previously|often|frequently|always|ever|long)\b", re.IGNORECASE)
+
+
+def present_perfect_action(text: str) -> re.Match[str] | None:
+    """The first present perfect of an action ("has invaded"), not of a state, a habit,
+    a running total or an ongoing activity ("has been supporting")."""
+    if CUMULATIVE.search(text) or HABITUAL.search(text):
+        return None
+    for match in PRESENT_PERFECT.finditer(text):
+        tail = text[match.start() : match.end() + 12]
+        if STATE_PERFECT.match(tail) and not re.search(r"been\s+\w+ed\b", match.group()):
+            continue
+        before = text[max(0, match.start() - 40) : match.start()]
+        if RELATIVE_PERFECT.search(before + match.group()[:5]) or NEGATION.search(tail):
+            continue
+        return match
+    return None

@@ -1,0 +1,60 @@
+"""Split a document's paragraphs into sentences with character offsets."""
+
+from __future__ import annotations
+
+import re
+
+from app.extract.types import Document, Sentence
+
+# Tokens that end with a full stop without ending the sentence.
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof gen lt col capt sgt maj cpl pte adm cmdr brig rep sen gov pres
+    st jr sr mt ft no nos co corp inc ltd bros dept gov't est approx vs fig
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun
+    u.s u.k u.n e.u a.m p.m i.e e.g""".split()
+)
+
+# End punctuation, optional closing quotes/brackets, whitespace, then a likely sentence start.
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_LAST_TOKEN = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Whether the full stop at ``dot`` belongs to an abbreviation or an initial."""
+    match = _LAST_TOKEN.search(text, max(0, dot - 12), dot + 1)
+    if match is None:
+        return False
+    token = match.group(1)
+    if len(token) == 1 and token.isupper():
+        return True  # an initial: "J. Smith"
+    return token.lower() in ABBREVIATIONS
+
+
+def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) spans of the sentences in ``text[start:end]``, whitespace trimmed."""
+    spans: list[tuple[int, int]] = []
+    pos = start
+    for match in _BOUNDARY.finditer(text, start, end):
+        if text[match.start()] == "." and _is_abbreviation(text, match.start()):
+            continue
+        spans.append((pos, match.end()))
+        pos = match.end()
+    spans.append((pos, end))
+    return [_strip(text, s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def split_sentences(document: Document) -> tuple[Sentence, ...]:
+    """All sentences of the document body, numbered in reading order."""
+    out: list[Sentence] = []
+    for number, para in enumerate(document.paragraphs):
+        for s, e in sentence_spans(document.text, para.start, para.end):
+            out.append(Sentence(s, e, document.text[s:e], number, len(out)))
+    return tuple(out)

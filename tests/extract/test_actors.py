@@ -1,0 +1,79 @@
+"""Actor detection: gazetteer, titled persons, organisations, coreference.
+
+Example sentences written for this project.
+"""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from app.extract.actors import default_gazetteer_path, find_actor_mentions, load_gazetteer
+
+
+def names(text: str) -> list[str]:
+    return [m.actor.name for m in find_actor_mentions(text, load_gazetteer())]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russian troops entered the town.", ["Russia"]),
+        ("The Kremlin denied the report.", ["Russia"]),
+        ("Kiev rejected the offer.", ["Ukraine"]),
+        ("Ukrainian forces regrouped.", ["Ukraine"]),
+        ("Separatists of the LPR and DPR celebrated.", ["Luhansk People's Republic", "Donetsk People's Republic"]),
+        ("NATO and the EU met the ICRC.", ["NATO", "European Union", "International Committee of the Red Cross"]),
+        ("Fighters of al-Shabab attacked a base.", ["al-Shabaab"]),
+        ("Michael Jordan and Georgia Smith visited Chad Brown.", []),
+    ],
+)
+def test_gazetteer(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+def test_capital_after_locative_is_a_place() -> None:
+    assert names("Talks in Moscow ended.") == []
+    assert names("Moscow responded quickly.") == ["Russia"]
+
+
+def test_titled_unknown_person_with_affiliation() -> None:
+    text = "Ukraine's First Deputy Interior Minister Yevhen Yenin spoke. Later Yenin left."
+    found = find_actor_mentions(text, load_gazetteer())
+    people = [m for m in found if m.actor.kind == "person"]
+    assert [(m.text, m.actor.name, m.actor.affiliation) for m in people] == [
+        ("Yevhen Yenin", "Yevhen Yenin", "Ukraine"),
+        ("Yenin", "Yevhen Yenin", "Ukraine"),
+    ]
+    assert all(text[m.start : m.end] == m.text for m in found)
+
+
+def test_surname_resolves_to_full_name() -> None:
+    assert names("Defence Minister Sergei Shoigu met generals. Shoigu then left.")[-1] == "Sergei Shoigu"
+
+
+def test_organisation_with_acronym() -> None:
+    found = find_actor_mentions("Kenya's Ministry of Interior (MoI) said the MoI would act.", load_gazetteer())
+    orgs = [(m.text, m.actor.name, m.actor.affiliation) for m in found if m.actor.kind == "organisation"]
+    assert orgs[0] == ("Ministry of Interior", "Ministry of Interior", "Kenya")
+    assert orgs[-1][0] == "MoI"
+
+
+def test_role_word_before_name() -> None:
+    assert "Amina Diallo" in names("Local journalist Amina Diallo filmed the raid.")
+
+
+def test_country_reference_left_unresolved() -> None:
+    assert names("The country is ready to help.") == []
+
+
+def test_generic_groups() -> None:
+    assert names("Syrian rebels and protesters gathered.") == ["Syria", "Rebels (Syria)", "Protesters"]
+
+
+def test_gazetteer_file_shape() -> None:
+    entries = json.loads(Path(default_gazetteer_path()).read_text(encoding="utf-8"))
+    assert len(entries) > 300
+    kinds = {e["kind"] for e in entries}
+    assert kinds <= {"person", "state", "organisation", "armed_group"}
+    assert all(isinstance(e["aliases"], list) and "affiliation" in e for e in entries)

@@ -1,0 +1,88 @@
+"""Time expressions resolved against a reference date (R = Friday 2022-03-11 unless stated).
+
+Example sentences written for this project, following the annotation guideline's rules.
+"""
+
+import datetime as dt
+
+import pytest
+
+from app.extract.dates import find_time_mentions, iso_at_precision
+
+R = dt.date(2022, 3, 11)
+
+# (sentence, phrase, first, last, precision, method)
+CASES = [
+    ("On 9 March, the ministry acted.", "On 9 March", "2022-03-09", "2022-03-09", "day", "explicit"),
+    ("Talks collapsed March 7.", "March 7", "2022-03-07", "2022-03-07", "day", "explicit"),
+    ("They met Tuesday, March 8, in Lviv.", "Tuesday, March 8", "2022-03-08", "2022-03-08", "day", "explicit"),
+    ("Shelling resumed on Mar. 7 near the port.", "on Mar. 7", "2022-03-07", "2022-03-07", "day", "explicit"),
+    ("The 7th of March saw heavy fighting.", "7th of March", "2022-03-07", "2022-03-07", "day", "explicit"),
+    ("The truce was signed on 2 June 2019.", "on 2 June 2019", "2019-06-02", "2019-06-02", "day", "explicit"),
+    ("A raid on December 20 killed four.", "on December 20", "2021-12-20", "2021-12-20", "day", "explicit"),
+    ("The decree dated 2022-03-05 was published.", "2022-03-05", "2022-03-05", "2022-03-05", "day", "explicit"),
+    ("Gunmen struck last Wednesday.", "last Wednesday", "2022-03-09", "2022-03-09", "day", "weekday"),
+    ("Police said this Wednesday it had ended.", "this Wednesday", "2022-03-09", "2022-03-09", "day", "weekday"),
+    ("Drones hit the depot on Saturday morning.", "on Saturday morning", "2022-03-05", "2022-03-05", "day", "weekday"),
+    ("The convoy was ambushed late on Tuesday.", "late on Tuesday", "2022-03-08", "2022-03-08", "day", "weekday"),
+    ("The convoy was ambushed on Friday.", "on Friday", "2022-03-04", "2022-03-04", "day", "weekday"),
+    ("Rockets were fired overnight.", "overnight", "2022-03-11", "2022-03-11", "day", "relative"),
+    ("The mayor resigned yesterday.", "yesterday", "2022-03-10", "2022-03-10", "day", "relative"),
+    ("A curfew was imposed last night.", "last night", "2022-03-10", "2022-03-10", "day", "relative"),
+    ("Troops withdrew last week.", "last week", "2022-02-28", "2022-03-06", "week", "relative"),
+    ("Earlier this week the border closed.", "Earlier this week", "2022-03-07", "2022-03-10", "week", "relative"),
+    ("Sanctions were imposed last month.", "last month", "2022-02-01", "2022-02-28", "month", "relative"),
+    ("Parliament voted earlier this month.", "earlier this month", "2022-03-01", "2022-03-31", "month", "relative"),
+    ("The ceasefire broke down last year.", "last year", "2021-01-01", "2021-12-31", "year", "relative"),
+    ("The bridge was destroyed three days ago.", "three days ago", "2022-03-08", "2022-03-08", "day", "relative"),
+    ("The offensive began in July.", "in July", "2021-07-01", "2021-07-31", "month", "explicit"),
+    ("Elections were held in February.", "in February", "2022-02-01", "2022-02-28", "month", "explicit"),
+    ("The city fell in February 2022.", "in February 2022", "2022-02-01", "2022-02-28", "month", "explicit"),
+    ("Control passed to the army in December of 2007.", "in December of 2007", "2007-12-01", "2007-12-31", "month", "explicit"),
+    ("The group was founded in 2019.", "in 2019", "2019-01-01", "2019-12-31", "year", "explicit"),
+    ("He came to power in a 1999 coup.", "1999", "1999-01-01", "1999-12-31", "year", "explicit"),
+    ("Strikes hit the city between 7 and 9 March.", "between 7 and 9 March", "2022-03-07", "2022-03-09", "day", "explicit"),
+    ("Shelling continued March 7-9.", "March 7-9", "2022-03-07", "2022-03-09", "day", "explicit"),
+    ("Envoys met on Tuesday and Wednesday.", "on Tuesday and Wednesday", "2022-03-08", "2022-03-09", "day", "weekday"),
+    ("Protests spread over the weekend.", "over the weekend", "2022-03-05", "2022-03-06", "week", "relative"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "phrase", "first", "last", "precision", "method"), CASES)
+def test_resolution(sentence: str, phrase: str, first: str, last: str, precision: str, method: str) -> None:
+    (m,) = find_time_mentions(sentence, R)
+    assert (m.text, str(m.first), str(m.last), m.precision, m.method) == (phrase, first, last, precision, method)
+    assert sentence[m.start : m.end] == m.text
+
+
+NON_DATES = [
+    "Officials may decide to leave.",
+    "Thousands march through the capital.",
+    "The march ended peacefully.",
+    "The hotline runs 24/7.",
+    "About 2,000 troops and 350 tanks were seen.",
+    "They counted 2000 soldiers at the base.",
+    "Casualties may rise.",
+]
+
+
+@pytest.mark.parametrize("sentence", NON_DATES)
+def test_not_a_date(sentence: str) -> None:
+    assert find_time_mentions(sentence, R) == ()
+
+
+def test_offset_and_no_reference() -> None:
+    (m,) = find_time_mentions("Fighting on Monday.", None, offset=100)
+    assert (m.start, m.text, m.first) == (109, "on Monday", None)
+    (iso,) = find_time_mentions("Signed on 2 June 2019.", None)
+    assert iso.first == dt.date(2019, 6, 2)
+
+
+def test_next_weekday_points_forward() -> None:
+    (m,) = find_time_mentions("They will meet next Thursday.", R)
+    assert m.first == dt.date(2022, 3, 17)
+
+
+@pytest.mark.parametrize(("precision", "expected"), [("day", "2022-03-07"), ("week", "2022-03-07"), ("month", "2022-03"), ("year", "2022")])
+def test_iso_at_precision(precision: str, expected: str) -> None:
+    assert iso_at_precision(dt.date(2022, 3, 7), precision) == expected  # type: ignore[arg-type]

@@ -1,0 +1,28 @@
+"""read_document: header formats, paragraphs, offsets. Examples written for this project."""
+
+import datetime as dt
+
+from app.extract.document import NO_DATE_WARNING, read_document
+
+
+def test_dateline_header_body_on_same_line() -> None:
+    text = " date 2021-05-04 Rebels shelled the town.\n\nA second paragraph."
+    doc = read_document(text)
+    assert doc.published == dt.date(2021, 5, 4)
+    assert text[doc.body_start :].startswith("Rebels shelled")
+    assert [text[p.start : p.end] for p in doc.paragraphs] == ["Rebels shelled the town.", "A second paragraph."]
+    assert doc.text == text and doc.warnings == ()
+
+
+def test_front_matter() -> None:
+    text = "title: Clashes\npublished: 2020-01-02\nsource: Wire\nurl: http://x\n\nBody here.\n"
+    doc = read_document(text)
+    assert (doc.title, doc.source, doc.url, doc.published) == ("Clashes", "Wire", "http://x", dt.date(2020, 1, 2))
+    assert text[doc.paragraphs[0].start : doc.paragraphs[0].end] == "Body here."
+
+
+def test_no_header_warns() -> None:
+    doc = read_document("Troops crossed the border.\n\n\nMore text.")
+    assert doc.body_start == 0 and doc.published is None
+    assert doc.warnings == (NO_DATE_WARNING,)
+    assert len(doc.paragraphs) == 2

@@ -1,0 +1,87 @@
+"""Events from sentences: what counts, how it is dated, merged and titled.
+
+Example articles written for this project (published Friday 2022-03-11).
+"""
+
+import pytest
+
+from app.extract.pipeline import extract
+
+HEAD = " date 2022-03-11 "
+
+
+def events(body: str) -> list[tuple[str, str, str]]:
+    return [(e.date, e.precision, e.date_method) for e in extract(HEAD + body).events]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Rebels have captured the airport.", [("2022-03-11", "day", "dateline")]),
+        ("On Tuesday, artillery shelled the port.", [("2022-03-08", "day", "weekday")]),
+        ("Police arrested 12 people yesterday.", [("2022-03-10", "day", "relative")]),
+        ("The army seized the town in a 2014 coup.", [("2014", "year", "explicit")]),
+        ("Troops landed on Monday, reaching the capital on Wednesday.", [("2022-03-07", "day", "weekday"), ("2022-03-09", "day", "weekday")]),
+    ],
+)
+def test_dated_events(body: str, expected: list[tuple[str, str, str]]) -> None:
+    assert events(body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The government has been supporting the militias for years.",  # ongoing state
+        "Soldiers shelled the village and fled.",  # simple past, no date (rule 8)
+        "The ministers will meet on Thursday to sign the accord.",  # planned
+        "The envoy is scheduled to arrive next week.",
+        '"We attacked them on Monday," a commander said.',  # a quotation
+        "The UN condemned the strike on Tuesday.",  # a reaction
+        "Almost 3,000 civilians have died since 2015.",  # running total
+        "There have been no reports of casualties.",
+    ],
+)
+def test_not_events(body: str) -> None:
+    assert events(body) == []
+
+
+def test_elaboration_attaches_instead_of_duplicating() -> None:
+    body = "On Monday, rebels attacked the base. The rebels also burned trucks. Two guards died."
+    (event,) = extract(HEAD + body).events
+    assert len(event.excerpts) == 3
+    assert event.type == "Battles"
+
+
+def test_possessive_date_points_back_to_the_event() -> None:
+    body = "Rockets struck the depot on Friday.\n\nAid was halted after Friday's rocket strike."
+    (event,) = extract(HEAD + body).events
+    assert len(event.excerpts) == 2
+
+
+def test_title_drops_the_date_phrase() -> None:
+    (event,) = extract(HEAD + "On 2 March, the council imposed a curfew.").events
+    assert event.title == "The council imposed a curfew"
+    assert event.date_phrase == "On 2 March"
+
+
+def test_claimant_kept_apart_from_actors() -> None:
+    (event,) = extract(HEAD + "According to Reuters, Kenyan police arrested two men on Monday.").events
+    assert event.claimant == "Reuters"
+    assert [a.name for a in event.actors] == ["Kenya"]
+    assert event.modality == "claim"
+
+
+@pytest.mark.parametrize(
+    ("body", "etype"),
+    [
+        ("Missiles hit the airport on Monday.", "Explosions/Remote violence"),
+        ("Troops clashed with insurgents on Monday.", "Battles"),
+        ("Gunmen abducted 20 villagers on Monday.", "Violence against civilians"),
+        ("Thousands protested against the decree on Monday.", "Protests"),
+        ("Rioters looted shops on Monday.", "Riots"),
+        ("The president declared martial law on Monday.", "Strategic developments"),
+    ],
+)
+def test_event_type(body: str, etype: str) -> None:
+    (event,) = extract(HEAD + body).events
+    assert event.type == etype
