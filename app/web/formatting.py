@@ -11,7 +11,7 @@ METHODS = {
     "relative": "a relative expression, counted from the publication date",
     "weekday": "a day of the week, resolved against the publication date",
     "inherited": "carried over from an earlier date in the same passage",
-    "dateline": "no date in the sentence; the article's own date was used",
+    "dateline": "no date in the sentence, which reports in the present perfect what has just happened; the article's own date was used",
 }
 
 MODALITIES = {

@@ -92,12 +92,13 @@ def highlight(text: str, marks: Sequence[Mark], start: int = 0) -> tuple[Paragra
     )
 
 
-def context(text: str, marks: Sequence[Mark]) -> tuple[Paragraph, ...]:
-    """Only the paragraphs that contain part of a mark, each with its marks shown."""
+def context(text: str, marks: Sequence[Mark], start: int = 0) -> tuple[Paragraph, ...]:
+    """Only the paragraphs of ``text[start:]`` that contain part of a mark, each with its marks shown."""
     if not marks:
         return ()
+    start = min([start, *(m.start for m in marks)])
     touched = [
-        (a, b) for a, b in paragraph_spans(text) if any(m.start < b and m.end > a for m in marks)
+        (a, b) for a, b in paragraph_spans(text, start) if any(m.start < b and m.end > a for m in marks)
     ]
     ordered, anchored = _sorted(marks), set[str]()
     return tuple(Paragraph(a, b, segments(text, a, b, ordered, anchored)) for a, b in touched)

@@ -78,7 +78,7 @@ def event_page(request: Request, event_id: str, session: SessionDep, templates: 
     values = {
         "event": event,
         "document": document,
-        "paragraphs": context(document.text, marks),
+        "paragraphs": context(document.text, marks, document.body_start),
         "lost": lost,
         "permalink": str(request.url_for("event_page", event_id=event.id)),
         "description": _description(event),
