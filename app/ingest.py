@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -60,7 +61,7 @@ def ingest_text(factory: sessionmaker[Session], path: str, text: str) -> IngestR
     return IngestResult(path, "updated" if replaced else "new", events=len(extraction.events))
 
 
-def save_extraction(session: Session, path: str, extraction: x.Extraction) -> models.Document:
+def save_extraction(session: Session, path: str, extraction: x.Extraction, *, origin: str = "extracted") -> models.Document:
     doc = extraction.document
     row = models.Document(
         id=extraction.fingerprint[:16],
@@ -73,18 +74,44 @@ def save_extraction(session: Session, path: str, extraction: x.Extraction) -> mo
         body_start=doc.body_start,
         text=doc.text,
         warnings="\n".join(doc.warnings),
+        origin=origin,
     )
     session.add(row)
     actors: dict[str, models.Actor] = {}
+    taken = _taken_keys(session, extraction.events)
     for event in extraction.events:
-        row.events.append(_event_row(session, event, actors))
+        row.events.append(_event_row(session, event, actors, row.id, origin, taken))
     session.flush()
     return row
 
 
-def _event_row(session: Session, event: x.Event, actors: dict[str, models.Actor]) -> models.Event:
+def search_text(event: x.Event) -> str:
+    """What full-text search looks in: title, excerpts, actor names and places."""
+    parts = [event.title, *(e.text for e in event.excerpts), *(a.name for a in event.actors), *event.places]
+    return "\n".join(parts)
+
+
+def _taken_keys(session: Session, events: Sequence[x.Event]) -> set[int]:
+    keys = [models.sequence_key(e.first, e.id) for e in events]
+    return set(session.scalars(select(models.Event.seq).where(models.Event.seq.in_(keys)))) if keys else set()
+
+
+def free_key(first_day: dt.date, event_id: str, taken: set[int]) -> int:
+    """The event's timeline key, moved past any key already taken (a 32-bit id clash)."""
+    key = models.sequence_key(first_day, event_id)
+    while key in taken:
+        key += 1
+    taken.add(key)
+    return key
+
+
+def _event_row(
+    session: Session, event: x.Event, actors: dict[str, models.Actor], document_id: str, origin: str, taken: set[int]
+) -> models.Event:
     row = models.Event(
+        seq=free_key(event.first, event.id, taken),
         id=event.id,
+        origin=origin,
         date=event.date,
         first_day=event.first,
         last_day=event.last,
@@ -95,17 +122,20 @@ def _event_row(session: Session, event: x.Event, actors: dict[str, models.Actor]
         date_method=event.date_method,
         modality=event.modality,
         claimant=event.claimant,
-        places="\n".join(event.places),
+        location=event.places[0] if event.places else None,
+        search_text=search_text(event),
     )
     row.excerpts = [
-        models.Excerpt(position=i, start=e.start, end=e.end, text=e.text) for i, e in enumerate(event.excerpts)
+        models.Excerpt(position=i, start=e.start, end=e.end, text=e.text, document_id=document_id)
+        for i, e in enumerate(event.excerpts)
     ]
+    row.place_links = [models.EventPlace(place=p, position=i) for i, p in enumerate(dict.fromkeys(event.places))]
     seen: set[str] = set()
     for position, actor in enumerate(event.actors):
         actor_row = _actor_row(session, actor, actors)
         if actor_row.slug not in seen:
             seen.add(actor_row.slug)
-            row.actor_links.append(models.EventActor(actor=actor_row, first_day=event.first, position=position))
+            row.actor_links.append(models.EventActor(actor=actor_row, position=position))
     return row
 
 

@@ -1,17 +1,42 @@
-"""Typed SQLAlchemy models: documents, events, actors and what links them."""
+"""Typed SQLAlchemy models: documents, events, actors and what links them.
+
+Events are keyed by ``seq``, a 64-bit integer whose order is timeline order
+(the first day's ordinal in the high bits, the public id's first 32 bits in
+the low ones; see ``sequence_key``). Every list is read in ``seq`` order, so
+keyset pages, per-actor and per-place ranges and full-text hits all walk one
+index in date order. ``id`` is the stable public identifier used in URLs.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    BigInteger,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db import Base
 
+SeqType = BigInteger().with_variant(Integer(), "sqlite")  # INTEGER PRIMARY KEY is SQLite's rowid
 
-def _now() -> dt.datetime:
+
+def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+
+def sequence_key(first_day: dt.date, event_id: str) -> int:
+    """Timeline-ordered integer key for an event (day first, then id)."""
+    return (first_day.toordinal() << 32) | int(event_id[:8], 16)
 
 
 class Document(Base):
@@ -19,7 +44,7 @@ class Document(Base):
 
     id: Mapped[str] = mapped_column(String(16), primary_key=True)
     fingerprint: Mapped[str] = mapped_column(String(64), unique=True)
-    path: Mapped[str] = mapped_column(Text)
+    path: Mapped[str] = mapped_column(Text, index=True)
     title: Mapped[str | None] = mapped_column(Text)
     source: Mapped[str | None] = mapped_column(Text)
     url: Mapped[str | None] = mapped_column(Text)
@@ -27,7 +52,8 @@ class Document(Base):
     body_start: Mapped[int] = mapped_column(Integer, default=0)
     text: Mapped[str] = mapped_column(Text)
     warnings: Mapped[str] = mapped_column(Text, default="")
-    ingested_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    origin: Mapped[str] = mapped_column(String(12), default="extracted")
+    ingested_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
     events: Mapped[list[Event]] = relationship(back_populates="document", cascade="all, delete-orphan")
 
@@ -57,57 +83,100 @@ class ActorAlias(Base):
 
 class Event(Base):
     __tablename__ = "events"
-    __table_args__ = (Index("ix_events_timeline", "first_day", "id"),)
 
-    id: Mapped[str] = mapped_column(String(16), primary_key=True)
-    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    seq: Mapped[int] = mapped_column(SeqType, primary_key=True, autoincrement=False)
+    id: Mapped[str] = mapped_column(String(16), unique=True)
+    document_id: Mapped[str | None] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    external_id: Mapped[str | None] = mapped_column(String(64), unique=True)
+    origin: Mapped[str] = mapped_column(String(12), default="extracted")
     date: Mapped[str] = mapped_column(String(10))
     first_day: Mapped[dt.date] = mapped_column(Date)
     last_day: Mapped[dt.date] = mapped_column(Date)
-    precision: Mapped[str] = mapped_column(String(5))
+    precision: Mapped[str] = mapped_column(String(5), index=True)
     title: Mapped[str] = mapped_column(Text)
-    type: Mapped[str] = mapped_column(String(40))
+    type: Mapped[str] = mapped_column(String(40), index=True)
+    sub_event_type: Mapped[str | None] = mapped_column(Text)
     date_phrase: Mapped[str] = mapped_column(Text, default="")
     date_method: Mapped[str] = mapped_column(String(10))
     modality: Mapped[str] = mapped_column(String(10), default="fact")
     claimant: Mapped[str | None] = mapped_column(Text)
-    places: Mapped[str] = mapped_column(Text, default="")
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    location: Mapped[str | None] = mapped_column(Text)
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+    fatalities: Mapped[int | None] = mapped_column(Integer)
+    sources: Mapped[str] = mapped_column(Text, default="")
+    search_text: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, index=True)
 
-    document: Mapped[Document] = relationship(back_populates="events")
+    document: Mapped[Document | None] = relationship(back_populates="events")
     excerpts: Mapped[list[Excerpt]] = relationship(
         back_populates="event", cascade="all, delete-orphan", order_by="Excerpt.position"
     )
     actor_links: Mapped[list[EventActor]] = relationship(
         back_populates="event", cascade="all, delete-orphan", order_by="EventActor.position"
     )
+    place_links: Mapped[list[EventPlace]] = relationship(
+        back_populates="event", cascade="all, delete-orphan", order_by="EventPlace.position"
+    )
 
 
 class EventActor(Base):
-    """Links an event to an actor; carries the event's sort key so an actor's
-    timeline is served by one index range, without touching other actors' rows."""
+    """An event's actor; ``role`` is how the source named it (e.g. ACLED's actor1)."""
 
     __tablename__ = "event_actors"
-    __table_args__ = (Index("ix_event_actors_timeline", "actor_id", "first_day", "event_id"),)
+    __table_args__ = (Index("ix_event_actors_actor_seq", "actor_id", "event_seq"),)
 
-    event_id: Mapped[str] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), primary_key=True)
+    event_seq: Mapped[int] = mapped_column(ForeignKey("events.seq", ondelete="CASCADE"), primary_key=True)
     actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True)
-    first_day: Mapped[dt.date] = mapped_column(Date)
     position: Mapped[int] = mapped_column(Integer, default=0)
+    role: Mapped[str | None] = mapped_column(String(20))
 
     event: Mapped[Event] = relationship(back_populates="actor_links")
     actor: Mapped[Actor] = relationship()
 
 
+class EventPlace(Base):
+    __tablename__ = "event_places"
+    __table_args__ = (Index("ix_event_places_place_seq", "place", "event_seq"),)
+
+    event_seq: Mapped[int] = mapped_column(ForeignKey("events.seq", ondelete="CASCADE"), primary_key=True)
+    place: Mapped[str] = mapped_column(String(200), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    event: Mapped[Event] = relationship(back_populates="place_links")
+
+
 class Excerpt(Base):
     __tablename__ = "excerpts"
-    __table_args__ = (UniqueConstraint("event_id", "position"),)
+    __table_args__ = (UniqueConstraint("event_seq", "position"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    event_id: Mapped[str] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    event_seq: Mapped[int] = mapped_column(ForeignKey("events.seq", ondelete="CASCADE"), index=True)
+    document_id: Mapped[str | None] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
 
     event: Mapped[Event] = relationship(back_populates="excerpts")
+
+
+class EventRedirect(Base):
+    """A permalink whose event was merged into another: answers 301 to ``target_id``."""
+
+    __tablename__ = "event_redirects"
+
+    old_id: Mapped[str] = mapped_column(String(16), primary_key=True)
+    target_id: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class EventTombstone(Base):
+    """A permalink whose event is gone: answers 410 with ``reason``."""
+
+    __tablename__ = "event_tombstones"
+
+    id: Mapped[str] = mapped_column(String(16), primary_key=True)
+    reason: Mapped[str] = mapped_column(Text)
+    deleted_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)

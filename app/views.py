@@ -33,6 +33,7 @@ class DocumentRef:
 @dataclass(frozen=True)
 class EventView:
     id: str
+    seq: int
     date: str
     first_day: dt.date
     last_day: dt.date
@@ -44,9 +45,16 @@ class EventView:
     modality: str
     claimant: str | None
     places: tuple[str, ...]
-    document: DocumentRef
+    document: DocumentRef | None
     actors: tuple[ActorView, ...]
     excerpts: tuple[ExcerptView, ...]
+    origin: str = "extracted"
+    location: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    fatalities: int | None = None
+    sources: tuple[str, ...] = ()
+    updated_at: dt.datetime | None = None
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,38 @@ def test_bad_parameters_name_the_parameter(pairs: list[tuple[str, str]], param: 
 
 
 def test_cursor_round_trips() -> None:
-    cursor = Cursor(dt.date(2022, 3, 8), "0123456789abcdef")
+    cursor = Cursor(738222 << 32 | 0x01234567)
     assert Cursor.decode(cursor.encode()) == cursor
     assert parse_query([("cursor", cursor.encode())]).cursor == cursor
+
+
+def test_every_filter_round_trips_in_canonical_order() -> None:
+    pairs = [
+        ("sort", "desc"), ("precision", "month"), ("precision", "day"), ("type", "Protests"), ("type", "Battles"),
+        ("place", "Kharkiv"), ("document", "0123456789ABCDEF"), ("since", "2022-03-11T08:00:00Z"), ("q", "visa"),
+    ]
+    query = parse_query(pairs)
+    assert query.precisions == ("day", "month") and query.types == ("Battles", "Protests")
+    assert query.since == dt.datetime(2022, 3, 11, 8, 0)
+    assert to_params(query) == [
+        ("q", "visa"), ("type", "Battles"), ("type", "Protests"), ("place", "Kharkiv"), ("precision", "day"),
+        ("precision", "month"), ("document", "0123456789abcdef"), ("since", "2022-03-11T08:00:00"), ("sort", "desc"),
+    ]
+    assert parse_query(to_params(query)) == query
+
+
+@pytest.mark.parametrize(
+    ("pairs", "param"),
+    [
+        ([("type", "Skirmish")], "type"),
+        ([("precision", "hour")], "precision"),
+        ([("sort", "sideways")], "sort"),
+        ([("since", "yesterday")], "since"),
+        ([("q", "x" * 201)], "q"),
+        ([("document", "../../etc")], "document"),
+    ],
+)
+def test_bad_filter_values_name_the_parameter(pairs: list[tuple[str, str]], param: str) -> None:
+    with pytest.raises(InvalidQuery) as info:
+        parse_query(pairs)
+    assert info.value.param == param

@@ -97,3 +97,36 @@ def test_event_and_document_lookups(may: sessionmaker[Session]) -> None:
             store.get_event(session, "0" * 16)
         with pytest.raises(NotFound):
             store.get_document(session, "missing")
+
+
+def test_search_matches_every_word_and_survives_syntax_characters(may: sessionmaker[Session]) -> None:
+    assert titles(may, parse_query([("q", "border")])) == ["Betaland closed its border on 5 May"]
+    assert titles(may, parse_query([("q", "closed BORDER")])) == ["Betaland closed its border on 5 May"]
+    assert titles(may, parse_query([("q", "border river")])) == []
+    for hostile in ['"', "border AND", "NEAR(border", "*", "border OR river", "'); --"]:
+        titles(may, parse_query([("q", hostile)]))
+
+
+def test_search_finds_actor_names(may: sessionmaker[Session]) -> None:
+    assert titles(may, parse_query([("q", "okafor")])) == ["Dana Okafor resigned on 6 May"]
+
+
+def test_type_precision_and_sort_filters(may: sessionmaker[Session]) -> None:
+    assert titles(may, parse_query([("precision", "month")])) == ["The ministry reviewed its budget during May"]
+    assert titles(may, parse_query([("type", "Battles")])) == []
+    newest_first = titles(may, parse_query([("sort", "desc")]))
+    assert newest_first == list(reversed(titles(may, TimelineQuery())))
+
+
+def test_descending_pages_cover_everything_once(factory: sessionmaker[Session]) -> None:
+    daily_events(factory, 5)
+    seen: list[dt.date] = []
+    query = parse_query([("sort", "desc")])
+    with factory() as session:
+        while True:
+            page = store.list_events(session, query, limit=2)
+            seen.extend(e.first_day for e in page.events)
+            if page.next_cursor is None:
+                break
+            query = parse_query([("sort", "desc"), ("cursor", page.next_cursor)])
+    assert seen == sorted(seen, reverse=True) and len(set(seen)) == 5

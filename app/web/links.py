@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from dataclasses import replace
 from urllib.parse import urlencode
 
@@ -11,8 +9,6 @@ from app.query import Cursor, TimelineQuery, to_params
 from app.views import EventView
 
 TIMELINE_PATH = "/"
-_LAST_ID = "f" * 16
-_HEX_ID = re.compile(r"^[0-9a-f]{16}$")
 
 
 def timeline_href(query: TimelineQuery) -> str:
@@ -34,17 +30,9 @@ def toggle_actor(query: TimelineQuery, slug: str) -> str:
     return timeline_href(replace(query, actors=tuple(sorted(actors)), cursor=None))
 
 
-def just_before(event: EventView) -> Cursor | None:
-    """The keyset position immediately before ``event``: a page starting there opens on it.
-
-    Event ids are 16 hex digits, so the id one less is the key right before it.
-    """
-    if not _HEX_ID.match(event.id):
-        return None
-    number = int(event.id, 16)
-    if number == 0:
-        return Cursor(event.first_day - dt.timedelta(days=1), _LAST_ID)
-    return Cursor(event.first_day, f"{number - 1:016x}")
+def just_before(event: EventView) -> Cursor:
+    """The keyset position immediately before ``event``: a page starting there opens on it."""
+    return Cursor(event.seq - 1)
 
 
 def focus_href(event: EventView) -> str:

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-24 22:05:43.169724
+Create Date: 2026-11-24
 
 """
 from typing import Sequence, Union
@@ -41,9 +41,25 @@ def upgrade() -> None:
     sa.Column('body_start', sa.Integer(), nullable=False),
     sa.Column('text', sa.Text(), nullable=False),
     sa.Column('warnings', sa.Text(), nullable=False),
+    sa.Column('origin', sa.String(length=12), nullable=False),
     sa.Column('ingested_at', sa.DateTime(), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_documents')),
     sa.UniqueConstraint('fingerprint', name=op.f('uq_documents_fingerprint'))
+    )
+    with op.batch_alter_table('documents', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_documents_path'), ['path'], unique=False)
+
+    op.create_table('event_redirects',
+    sa.Column('old_id', sa.String(length=16), nullable=False),
+    sa.Column('target_id', sa.String(length=16), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.PrimaryKeyConstraint('old_id', name=op.f('pk_event_redirects'))
+    )
+    op.create_table('event_tombstones',
+    sa.Column('id', sa.String(length=16), nullable=False),
+    sa.Column('reason', sa.Text(), nullable=False),
+    sa.Column('deleted_at', sa.DateTime(), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_event_tombstones'))
     )
     op.create_table('actor_aliases',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -54,52 +70,79 @@ def upgrade() -> None:
     sa.UniqueConstraint('actor_id', 'alias', name=op.f('uq_actor_aliases_actor_id'))
     )
     op.create_table('events',
+    sa.Column('seq', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), autoincrement=False, nullable=False),
     sa.Column('id', sa.String(length=16), nullable=False),
-    sa.Column('document_id', sa.String(length=16), nullable=False),
+    sa.Column('document_id', sa.String(length=16), nullable=True),
+    sa.Column('external_id', sa.String(length=64), nullable=True),
+    sa.Column('origin', sa.String(length=12), nullable=False),
     sa.Column('date', sa.String(length=10), nullable=False),
     sa.Column('first_day', sa.Date(), nullable=False),
     sa.Column('last_day', sa.Date(), nullable=False),
     sa.Column('precision', sa.String(length=5), nullable=False),
     sa.Column('title', sa.Text(), nullable=False),
     sa.Column('type', sa.String(length=40), nullable=False),
+    sa.Column('sub_event_type', sa.Text(), nullable=True),
     sa.Column('date_phrase', sa.Text(), nullable=False),
     sa.Column('date_method', sa.String(length=10), nullable=False),
     sa.Column('modality', sa.String(length=10), nullable=False),
     sa.Column('claimant', sa.Text(), nullable=True),
-    sa.Column('places', sa.Text(), nullable=False),
+    sa.Column('location', sa.Text(), nullable=True),
+    sa.Column('latitude', sa.Float(), nullable=True),
+    sa.Column('longitude', sa.Float(), nullable=True),
+    sa.Column('fatalities', sa.Integer(), nullable=True),
+    sa.Column('sources', sa.Text(), nullable=False),
+    sa.Column('search_text', sa.Text(), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.ForeignKeyConstraint(['document_id'], ['documents.id'], name=op.f('fk_events_document_id_documents'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_events'))
+    sa.PrimaryKeyConstraint('seq', name=op.f('pk_events')),
+    sa.UniqueConstraint('external_id', name=op.f('uq_events_external_id')),
+    sa.UniqueConstraint('id', name=op.f('uq_events_id'))
     )
     with op.batch_alter_table('events', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_events_document_id'), ['document_id'], unique=False)
-        batch_op.create_index('ix_events_timeline', ['first_day', 'id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_events_precision'), ['precision'], unique=False)
+        batch_op.create_index(batch_op.f('ix_events_type'), ['type'], unique=False)
+        batch_op.create_index(batch_op.f('ix_events_updated_at'), ['updated_at'], unique=False)
 
     op.create_table('event_actors',
-    sa.Column('event_id', sa.String(length=16), nullable=False),
+    sa.Column('event_seq', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
     sa.Column('actor_id', sa.Integer(), nullable=False),
-    sa.Column('first_day', sa.Date(), nullable=False),
     sa.Column('position', sa.Integer(), nullable=False),
+    sa.Column('role', sa.String(length=20), nullable=True),
     sa.ForeignKeyConstraint(['actor_id'], ['actors.id'], name=op.f('fk_event_actors_actor_id_actors'), ondelete='CASCADE'),
-    sa.ForeignKeyConstraint(['event_id'], ['events.id'], name=op.f('fk_event_actors_event_id_events'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('event_id', 'actor_id', name=op.f('pk_event_actors'))
+    sa.ForeignKeyConstraint(['event_seq'], ['events.seq'], name=op.f('fk_event_actors_event_seq_events'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('event_seq', 'actor_id', name=op.f('pk_event_actors'))
     )
     with op.batch_alter_table('event_actors', schema=None) as batch_op:
-        batch_op.create_index('ix_event_actors_timeline', ['actor_id', 'first_day', 'event_id'], unique=False)
+        batch_op.create_index('ix_event_actors_actor_seq', ['actor_id', 'event_seq'], unique=False)
+
+    op.create_table('event_places',
+    sa.Column('event_seq', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('place', sa.String(length=200), nullable=False),
+    sa.Column('position', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['event_seq'], ['events.seq'], name=op.f('fk_event_places_event_seq_events'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('event_seq', 'place', name=op.f('pk_event_places'))
+    )
+    with op.batch_alter_table('event_places', schema=None) as batch_op:
+        batch_op.create_index('ix_event_places_place_seq', ['place', 'event_seq'], unique=False)
 
     op.create_table('excerpts',
     sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('event_id', sa.String(length=16), nullable=False),
+    sa.Column('event_seq', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('document_id', sa.String(length=16), nullable=True),
     sa.Column('position', sa.Integer(), nullable=False),
     sa.Column('start', sa.Integer(), nullable=False),
     sa.Column('end', sa.Integer(), nullable=False),
     sa.Column('text', sa.Text(), nullable=False),
-    sa.ForeignKeyConstraint(['event_id'], ['events.id'], name=op.f('fk_excerpts_event_id_events'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['document_id'], ['documents.id'], name=op.f('fk_excerpts_document_id_documents'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['event_seq'], ['events.seq'], name=op.f('fk_excerpts_event_seq_events'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_excerpts')),
-    sa.UniqueConstraint('event_id', 'position', name=op.f('uq_excerpts_event_id'))
+    sa.UniqueConstraint('event_seq', 'position', name=op.f('uq_excerpts_event_seq'))
     )
     with op.batch_alter_table('excerpts', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_excerpts_event_id'), ['event_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_excerpts_document_id'), ['document_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_excerpts_event_seq'), ['event_seq'], unique=False)
 
     # ### end Alembic commands ###
 
@@ -108,19 +151,31 @@ def downgrade() -> None:
     """Downgrade schema."""
     # ### commands auto generated by Alembic - please adjust! ###
     with op.batch_alter_table('excerpts', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_excerpts_event_id'))
+        batch_op.drop_index(batch_op.f('ix_excerpts_event_seq'))
+        batch_op.drop_index(batch_op.f('ix_excerpts_document_id'))
 
     op.drop_table('excerpts')
+    with op.batch_alter_table('event_places', schema=None) as batch_op:
+        batch_op.drop_index('ix_event_places_place_seq')
+
+    op.drop_table('event_places')
     with op.batch_alter_table('event_actors', schema=None) as batch_op:
-        batch_op.drop_index('ix_event_actors_timeline')
+        batch_op.drop_index('ix_event_actors_actor_seq')
 
     op.drop_table('event_actors')
     with op.batch_alter_table('events', schema=None) as batch_op:
-        batch_op.drop_index('ix_events_timeline')
+        batch_op.drop_index(batch_op.f('ix_events_updated_at'))
+        batch_op.drop_index(batch_op.f('ix_events_type'))
+        batch_op.drop_index(batch_op.f('ix_events_precision'))
         batch_op.drop_index(batch_op.f('ix_events_document_id'))
 
     op.drop_table('events')
     op.drop_table('actor_aliases')
+    op.drop_table('event_tombstones')
+    op.drop_table('event_redirects')
+    with op.batch_alter_table('documents', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_documents_path'))
+
     op.drop_table('documents')
     op.drop_table('actors')
     # ### end Alembic commands ###

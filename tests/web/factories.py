@@ -7,6 +7,7 @@ offset, date and overlap is known.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Sequence
 
 from sqlalchemy.orm import Session
@@ -32,7 +33,8 @@ A second paragraph with "quotes" and 'apostrophes'."""
 
 
 def event_id(number: int) -> str:
-    return f"{number:016x}"
+    """Event ids look like real ones: 16 hex digits spread over the whole range."""
+    return hashlib.sha256(str(number).encode()).hexdigest()[:16]
 
 
 def add_document(
@@ -63,15 +65,15 @@ def add_event(
     """An event whose excerpts are the given substrings of the document text."""
     date = {"year": day.strftime("%Y"), "month": day.strftime("%Y-%m")}.get(precision, day.isoformat())
     event = models.Event(
-        id=event_id(number), document_id=document.id, date=date, first_day=day, last_day=last or day,
+        seq=models.sequence_key(day, event_id(number)), id=event_id(number), document_id=document.id, date=date, first_day=day, last_day=last or day,
         precision=precision, title=title, type=type, date_phrase=phrase, date_method=method,
-        modality=modality, claimant=claimant, places="",
+        modality=modality, claimant=claimant, search_text="\n".join([title, *quotes]),
     )
     for position, actor in enumerate(actors):
-        event.actor_links.append(models.EventActor(actor_id=actor.id, first_day=day, position=position))
+        event.actor_links.append(models.EventActor(actor_id=actor.id, position=position))
     for position, quote in enumerate(quotes):
         start = document.text.index(quote)
-        event.excerpts.append(models.Excerpt(position=position, start=start, end=start + len(quote), text=quote))
+        event.excerpts.append(models.Excerpt(position=position, start=start, end=start + len(quote), text=quote, document_id=document.id))
     session.add(event)
     return event
 

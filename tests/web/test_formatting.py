@@ -11,7 +11,7 @@ from app.views import DocumentRef, EventView
 from app.web.formatting import datetime_attr, event_date, plural, web_url
 
 EVENT = EventView(
-    id="0" * 16, date="", first_day=dt.date(2022, 3, 7), last_day=dt.date(2022, 3, 7), precision="day",
+    id="0" * 16, seq=0, date="", first_day=dt.date(2022, 3, 7), last_day=dt.date(2022, 3, 7), precision="day",
     title="t", type="Battles", date_phrase="", date_method="explicit", modality="fact", claimant=None,
     places=(), document=DocumentRef("d", "d", "d", None, None), actors=(), excerpts=(),
 )
