@@ -43,7 +43,9 @@ setup_postgres() {
 setup_python
 setup_chromium
 log "Migrations match the models (alembic check)"
-DATELINE_DATABASE_URL="sqlite:///$(mktemp -d)/check.db" .venv/bin/alembic check
+check_db="sqlite:///$(mktemp -d)/check.db"
+DATELINE_DATABASE_URL="$check_db" .venv/bin/dateline migrate
+DATELINE_DATABASE_URL="$check_db" .venv/bin/alembic check
 
 log "Test suite on SQLite"
 DATELINE_TEST_POSTGRES_URL= .venv/bin/python -m pytest "$@"
