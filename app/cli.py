@@ -5,12 +5,21 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.config import Settings
 from app.ingest import IngestResult
 from app.sources import BadDocument, read_document_text
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+    from app.bulk import BulkReport
+
+MAX_ERRORS = 50
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
@@ -48,20 +57,94 @@ def _report(results: Sequence[IngestResult]) -> int:
     return 1 if counts["failed"] else 0
 
 
-def _cmd_ingest(args: argparse.Namespace) -> int:
-    from app.db import make_engine, make_sessionmaker
-    from app.ingest import ingest_paths
+def _migrated_engine() -> Engine:
+    from app.db import make_engine
     from app.migrate import upgrade
-
     settings = Settings.from_env()
+    if settings.database_url.startswith("sqlite:///") and settings.database_url != "sqlite:///:memory:":
+        Path(settings.database_url[len("sqlite:///") :]).parent.mkdir(parents=True, exist_ok=True)
     upgrade(settings.database_url)
-    engine = make_engine(settings.database_url)
-    results = ingest_paths(make_sessionmaker(engine), [Path(p) for p in args.paths])
+    return make_engine(settings.database_url)
+
+
+def _cmd_ingest(args: argparse.Namespace) -> int:
+    from app.db import make_sessionmaker
+    from app.ingest import ingest_paths
+    from app.progress import Progress
+
+    engine = _migrated_engine()
+    bar = Progress("ingest", "files")
+    results = ingest_paths(make_sessionmaker(engine), [Path(p) for p in args.paths], progress=bar.update)
+    bar.close()
     engine.dispose()
     if not results:
         print("error: no documents found in the given paths", file=sys.stderr)
         return 1
     return _report(results)
+
+
+def _bulk_summary(report: BulkReport, seconds: float) -> None:
+    for line, message in report.failed[:MAX_ERRORS]:
+        print(f"error: line {line}: {message}", file=sys.stderr)
+    if len(report.failed) > MAX_ERRORS:
+        print(f"error: … and {len(report.failed) - MAX_ERRORS} more bad rows", file=sys.stderr)
+    rate = report.rows / max(seconds, 1e-9)
+    print(
+        f"{report.added} added, {report.updated} updated, {report.unchanged} unchanged, "
+        f"{len(report.failed)} bad rows skipped; {report.rows} rows in {seconds:.1f} s ({rate:,.0f} rows/s)"
+    )
+
+
+def _cmd_import_acled(args: argparse.Namespace) -> int:
+    from app.acled import AcledFormatError
+    from app.bulk import import_acled
+    from app.progress import Progress
+
+    path = Path(args.file)
+    if not path.is_file():
+        print(f"error: {path}: no such file", file=sys.stderr)
+        return 1
+    engine = _migrated_engine()
+    size, bar, started = max(path.stat().st_size, 1), Progress("import", "rows"), time.monotonic()
+    rows = [0]
+
+    def progress(chars: int) -> None:
+        rows[0] += 1
+        bar.update(chars / size, rows[0])
+
+    try:
+        report = import_acled(engine, path, progress=progress)
+    except (AcledFormatError, UnicodeDecodeError) as exc:
+        print(f"error: {path}: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        bar.close()
+        engine.dispose()
+    _bulk_summary(report, time.monotonic() - started)
+    return 1 if report.failed else 0
+
+
+def _cmd_acled_sample(args: argparse.Namespace) -> int:
+    from app.acled_generate import write_csv
+
+    write_csv(Path(args.out), args.rows, seed=args.seed)
+    print(f"wrote {args.rows} invented ACLED-shaped rows to {args.out}")
+    return 0
+
+
+def _cmd_demo_data(args: argparse.Namespace) -> int:
+    from app.demo import load_demo
+    from app.progress import Progress
+
+    engine = _migrated_engine()
+    bar, started = Progress("demo-data", "events"), time.monotonic()
+    try:
+        report = load_demo(engine, args.events, seed=args.seed, progress=lambda n: bar.update(n / args.events, n))
+    finally:
+        bar.close()
+        engine.dispose()
+    _bulk_summary(report, time.monotonic() - started)
+    return 0
 
 
 def _cmd_eval(args: argparse.Namespace) -> int:
@@ -106,6 +189,18 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("ingest", help="extract documents (files or folders) into the database")
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.set_defaults(func=_cmd_ingest)
+    p = sub.add_parser("import-acled", help="import an ACLED CSV export (idempotent on event_id_cnty)")
+    p.add_argument("file", metavar="FILE.csv")
+    p.set_defaults(func=_cmd_import_acled)
+    p = sub.add_parser("acled-sample", help="write an invented ACLED-shaped CSV for tests and benchmarks")
+    p.add_argument("out", metavar="OUT.csv")
+    p.add_argument("--rows", type=int, default=1000)
+    p.add_argument("--seed", type=int, default=1)
+    p.set_defaults(func=_cmd_acled_sample)
+    p = sub.add_parser("demo-data", help="fill the database with invented events (marked synthetic)")
+    p.add_argument("--events", type=int, default=10_000, metavar="N")
+    p.add_argument("--seed", type=int, default=1)
+    p.set_defaults(func=_cmd_demo_data)
     p = sub.add_parser("eval", help="score the extractor on a gold corpus and list every miss")
     p.add_argument("gold", metavar="GOLD.json")
     p.add_argument("--quiet", action="store_true", help="print the figures only")

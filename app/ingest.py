@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app import models
 from app.extract import types as x
-import app.extract.pipeline as pipeline
+from app.corroborate import corroborate
 from app.sources import BadDocument, find_documents, read_document_text
 
 Status = Literal["new", "updated", "unchanged", "failed"]
@@ -34,9 +34,17 @@ def slugify(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "actor"
 
 
-def ingest_paths(factory: sessionmaker[Session], paths: Iterable[Path]) -> list[IngestResult]:
-    """Ingest files and folders; a bad file is reported and the rest still load."""
-    return [ingest_file(factory, path) for path in find_documents(paths)]
+def ingest_paths(
+    factory: sessionmaker[Session], paths: Iterable[Path], *, progress: Callable[[float, int], None] | None = None
+) -> list[IngestResult]:
+    """Ingest files and folders (.txt, .md, .html); a bad file is reported and the rest still load."""
+    files = list(find_documents(paths))
+    results = []
+    for done, path in enumerate(files, 1):
+        results.append(ingest_file(factory, path))
+        if progress:
+            progress(done / len(files), done)
+    return results
 
 
 def ingest_file(factory: sessionmaker[Session], path: Path) -> IngestResult:
@@ -52,13 +60,46 @@ def ingest_file(factory: sessionmaker[Session], path: Path) -> IngestResult:
 
 def ingest_text(factory: sessionmaker[Session], path: str, text: str) -> IngestResult:
     """Extract and store one document, atomically. Unchanged content is skipped."""
-    extraction = pipeline.extract(text)
+    from app.extract.pipeline import extract  # the extractor loads its gazetteer: only when extracting
+
+    extraction = extract(text)
     with factory() as session, session.begin():
         if session.scalar(select(models.Document.id).where(models.Document.fingerprint == extraction.fingerprint)):
             return IngestResult(path, "unchanged")
+        earlier = _earlier_events(session, path)
         replaced = session.execute(delete(models.Document).where(models.Document.path == path)).rowcount
-        save_extraction(session, path, extraction)
-    return IngestResult(path, "updated" if replaced else "new", events=len(extraction.events))
+        row = save_extraction(session, path, extraction)
+        _forward_permalinks(session, earlier, list(row.events), path)
+        merged = corroborate(session, list(row.events))
+    return IngestResult(path, "updated" if replaced else "new", events=len(extraction.events) - merged)
+
+
+def _earlier_events(session: Session, path: str) -> list[tuple[str, str, str]]:
+    """(id, date, title) of the events the earlier version of ``path`` gave, before it is replaced."""
+    stmt = (
+        select(models.Event.id, models.Event.date, models.Event.title)
+        .join(models.Document, models.Document.id == models.Event.document_id)
+        .where(models.Document.path == path)
+    )
+    return [(row.id, row.date, row.title) for row in session.execute(stmt)]
+
+
+def _forward_permalinks(session: Session, earlier: list[tuple[str, str, str]], events: list[models.Event], path: str) -> None:
+    """A revised document keeps its events' links: the same event in the new version gets a redirect,
+    an event the new version no longer reports gets a tombstone saying so."""
+    from app.corroborate import SIMILARITY, similarity
+    from app.permalinks import add_redirect, add_tombstone
+
+    current = {e.id for e in events}
+    for old_id, date, title in earlier:
+        if old_id in current:
+            continue
+        same = [e for e in events if e.date == date and similarity(e.title, title) >= SIMILARITY]
+        if same:
+            add_redirect(session, old_id, same[0].id)
+        else:
+            when = models.utcnow().strftime("%d %B %Y")
+            add_tombstone(session, old_id, f"This event was removed on {when}: its source document ({path}) was revised and no longer reports it.")
 
 
 def save_extraction(session: Session, path: str, extraction: x.Extraction, *, origin: str = "extracted") -> models.Document:

@@ -14,7 +14,7 @@ from fastapi.staticfiles import StaticFiles
 from app.config import Settings
 from app.db import make_engine, make_sessionmaker
 from app.resources import STATIC_DIR, TEMPLATES_DIR
-from app.web import api, handlers, pages
+from app.web import api, api_v1, exports, handlers, pages, timeline
 from app.web.deps import make_templates
 from app.web.security import SecurityHeadersMiddleware
 
@@ -40,8 +40,19 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.sessionmaker = make_sessionmaker(engine)
     app.state.templates = make_templates(TEMPLATES_DIR)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.include_router(timeline.router)
     app.include_router(pages.router)
     app.include_router(api.router)
+    app.include_router(api_v1.router)
+    app.include_router(exports.router)
     handlers.install(app)
     app.add_middleware(SecurityHeadersMiddleware)
     return app
+
+
+def create_app_from_env() -> FastAPI:
+    """Factory for ``uvicorn --factory`` and gunicorn workers: settings from the environment.
+
+    It does not migrate or seed; run ``dateline migrate`` once before starting workers.
+    """
+    return create_app(Settings.from_env())

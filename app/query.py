@@ -16,20 +16,13 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from app.errors import InvalidQuery
+from app.extract.types import EVENT_TYPES
 
 Params = dict[str, list[str]]
 Sort = Literal["asc", "desc"]
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _DOCUMENT_ID = re.compile(r"^[0-9a-f]{16}$")
-EVENT_TYPES = (
-    "Battles",
-    "Explosions/Remote violence",
-    "Violence against civilians",
-    "Protests",
-    "Riots",
-    "Strategic developments",
-)
 PRECISIONS = ("day", "week", "month", "year")
 MAX_VALUES = 50
 MAX_TEXT = 200
@@ -66,6 +59,7 @@ class TimelineQuery:
     places: tuple[str, ...] = ()
     precisions: tuple[str, ...] = ()
     documents: tuple[str, ...] = ()
+    sides: tuple[str, ...] = ()
     since: dt.datetime | None = None
     sort: Sort = "asc"
     cursor: Cursor | None = None
@@ -138,10 +132,11 @@ def _text(params: Params, name: str) -> str | None:
     return value
 
 
-def _places(params: Params) -> tuple[str, ...]:
-    values = _values(params, "place")
+def _free_texts(params: Params, name: str) -> tuple[str, ...]:
+    """Repeatable free-text values (place names, sides), in canonical (sorted) order."""
+    values = _values(params, name)
     if any(len(v) > MAX_TEXT for v in values):
-        raise InvalidQuery("place", f"is longer than {MAX_TEXT} characters")
+        raise InvalidQuery(name, f"is longer than {MAX_TEXT} characters")
     return tuple(sorted(set(values)))
 
 
@@ -167,9 +162,10 @@ def parse_query(items: Iterable[tuple[str, str]]) -> TimelineQuery:
         date_to=date_to,
         q=_text(params, "q"),
         types=_choices(params, "type", EVENT_TYPES),
-        places=_places(params),
+        places=_free_texts(params, "place"),
         precisions=_choices(params, "precision", PRECISIONS),
         documents=_matching(params, "document", _DOCUMENT_ID, "a document id (16 hexadecimal digits)"),
+        sides=_free_texts(params, "side"),
         since=_timestamp(params, "since"),
         sort=_sort(params),
         cursor=Cursor.decode(cursor_token) if cursor_token else None,
@@ -180,6 +176,7 @@ def to_params(query: TimelineQuery) -> list[tuple[str, str]]:
     """The canonical, ordered query-string pairs for ``query``."""
     pairs: list[tuple[str, str]] = [("q", query.q)] if query.q else []
     pairs += [("actor", slug) for slug in query.actors]
+    pairs += [("side", side) for side in query.sides]
     pairs += [("type", t) for t in query.types]
     pairs += [("place", p) for p in query.places]
     pairs += [("precision", p) for p in query.precisions]

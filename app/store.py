@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
 from sqlalchemy import Select, and_, func, or_, select
@@ -25,12 +26,9 @@ def apply_filters(stmt: Select[T], query: TimelineQuery, *, dialect: str, with_a
     if query.date_to:
         stmt = stmt.where(Event.first_day <= query.date_to)
     if with_actors and query.actors:
-        linked = (
-            select(models.EventActor.event_seq)
-            .join(models.Actor, models.Actor.id == models.EventActor.actor_id)
-            .where(models.Actor.slug.in_(query.actors))
-        )
-        stmt = stmt.where(Event.seq.in_(linked))
+        stmt = stmt.where(Event.seq.in_(_linked_to(models.Actor.slug.in_(query.actors))))
+    if query.sides:
+        stmt = stmt.where(Event.seq.in_(_linked_to(models.Actor.affiliation.in_(query.sides))))
     if query.places:
         stmt = stmt.where(Event.seq.in_(select(models.EventPlace.event_seq).where(models.EventPlace.place.in_(query.places))))
     if query.types:
@@ -43,6 +41,15 @@ def apply_filters(stmt: Select[T], query: TimelineQuery, *, dialect: str, with_a
         stmt = stmt.where(Event.updated_at >= query.since)
     matched = search.match_condition(dialect, query.q)
     return stmt if matched is None else stmt.where(matched)
+
+
+def _linked_to(condition: Any) -> Select[tuple[int]]:
+    """The seqs of events with at least one actor meeting ``condition``."""
+    return (
+        select(models.EventActor.event_seq)
+        .join(models.Actor, models.Actor.id == models.EventActor.actor_id)
+        .where(condition)
+    )
 
 
 def ordered_page(stmt: Select[T], query: TimelineQuery) -> Select[T]:
@@ -76,6 +83,43 @@ def list_events(session: Session, query: TimelineQuery, *, limit: int = DEFAULT_
     events = tuple(event_view(row) for row in rows[:limit])
     more = len(rows) > limit
     return Page(events=events, next_cursor=Cursor(events[-1].seq).encode() if more and events else None)
+
+
+@dataclass(frozen=True)
+class PageStart:
+    """Where the page just before another one starts: ``cursor`` None means the first page."""
+
+    cursor: Cursor | None
+
+
+@dataclass(frozen=True)
+class Neighbour:
+    id: str
+    title: str
+
+
+def previous_page(session: Session, query: TimelineQuery, first_seq: int, *, limit: int) -> PageStart | None:
+    """The page that ends just before the event ``first_seq`` (None when nothing comes before it).
+
+    Read backwards from ``first_seq`` over the same index, so it costs one more keyset page.
+    """
+    backwards = replace(query, sort="asc" if query.sort == "desc" else "desc", cursor=Cursor(first_seq))
+    stmt = apply_filters(select(models.Event.seq), backwards, dialect=_dialect(session))
+    seqs = list(session.scalars(ordered_page(stmt, backwards).limit(limit + 1)))
+    if not seqs:
+        return None
+    return PageStart(Cursor(seqs[limit]) if len(seqs) > limit else None)
+
+
+def neighbours(session: Session, query: TimelineQuery, seq: int) -> tuple[Neighbour | None, Neighbour | None]:
+    """The events just before and just after ``seq`` in timeline order, under ``query``'s filters."""
+    found: list[Neighbour | None] = []
+    for sort in ("desc", "asc"):
+        around = replace(query, sort=sort, cursor=Cursor(seq))
+        stmt = apply_filters(select(models.Event.id, models.Event.title), around, dialect=_dialect(session))
+        row = session.execute(ordered_page(stmt, around).limit(1)).first()
+        found.append(Neighbour(row.id, row.title) if row else None)
+    return found[0], found[1]
 
 
 def count_events(session: Session, query: TimelineQuery) -> int:
@@ -136,6 +180,23 @@ def get_actor(session: Session, slug: str) -> ActorView:
     if actor is None:
         raise NotFound("actor", slug)
     return actor_view(actor)
+
+
+@dataclass(frozen=True)
+class ActorDetail:
+    actor: ActorView
+    aliases: tuple[str, ...]
+    events: int
+
+
+def get_actor_detail(session: Session, slug: str) -> ActorDetail:
+    """An actor with the names documents used for it and its number of events."""
+    actor = session.scalar(select(models.Actor).where(models.Actor.slug == slug).options(selectinload(models.Actor.aliases)))
+    if actor is None:
+        raise NotFound("actor", slug)
+    count = select(func.count()).where(models.EventActor.actor_id == actor.id)
+    aliases = sorted({a.alias for a in actor.aliases if a.alias != actor.name}, key=str.casefold)
+    return ActorDetail(actor_view(actor), tuple(aliases), session.scalar(count) or 0)
 
 
 def database_answers(session: Session) -> bool:

@@ -7,8 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from pathlib import Path
 
+from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
+
+from app.bulk import BulkReport, import_acled
 
 from app.db import transaction
 from app.extract import types as x
@@ -62,3 +66,16 @@ def daily_events(factory: sessionmaker[Session], count: int, *, start: dt.date =
         day = start + dt.timedelta(days=i)
         sentence = f"Alphan troops took hill {i} on {day:%d %B %Y}."
         store(factory, f"doc{i}.txt", make_extraction(sentence, [make_event(sentence, sentence, day)]))
+
+
+ACLED_DATA = Path(__file__).parent / "data" / "acled"
+
+
+def engine_of(factory: sessionmaker[Session]) -> Engine:
+    engine: Engine = factory.kw["bind"]
+    return engine
+
+
+def import_sample(factory: sessionmaker[Session], name: str) -> BulkReport:
+    """Import one of the invented ACLED files in tests/data/acled."""
+    return import_acled(engine_of(factory), ACLED_DATA / name)

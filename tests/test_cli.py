@@ -46,3 +46,35 @@ def test_ingest_summarises_and_fails_when_a_file_failed(
     (seed_dir / "empty.md").unlink()
     assert main(["ingest", str(seed_dir)]) == 0
     assert "1 unchanged" in capsys.readouterr().out
+
+
+def test_acled_sample_then_import_reports_rows_and_bad_lines(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DATELINE_DATABASE_URL", f"sqlite:///{tmp_path / 'cli.db'}")
+    sample = tmp_path / "sample.csv"
+    assert main(["acled-sample", "--rows", "300", "--seed", "4", str(sample)]) == 0
+    assert main(["import-acled", str(sample)]) == 0
+    assert "300 added, 0 updated, 0 unchanged, 0 bad rows skipped" in capsys.readouterr().out
+    assert main(["import-acled", str(sample)]) == 0
+    assert "0 added, 0 updated, 300 unchanged" in capsys.readouterr().out
+    bad = Path(__file__).parent / "data" / "acled" / "bad.csv"
+    assert main(["import-acled", str(bad)]) == 1
+    out = capsys.readouterr()
+    assert "error: line 3: event_date 'not a date'" in out.err and "3 added" in out.out
+
+
+def test_import_acled_refuses_a_file_that_is_not_an_export(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DATELINE_DATABASE_URL", f"sqlite:///{tmp_path / 'cli.db'}")
+    other = tmp_path / "other.csv"
+    other.write_text("name,value\na,1\n", encoding="utf-8")
+    assert main(["import-acled", str(other)]) == 1
+    assert "missing column(s) event_id_cnty" in capsys.readouterr().err
+
+
+def test_demo_data_fills_the_database(capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DATELINE_DATABASE_URL", f"sqlite:///{tmp_path / 'demo.db'}")
+    assert main(["demo-data", "--events", "250"]) == 0
+    assert "250 added" in capsys.readouterr().out

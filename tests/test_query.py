@@ -83,3 +83,15 @@ def test_bad_filter_values_name_the_parameter(pairs: list[tuple[str, str]], para
     with pytest.raises(InvalidQuery) as info:
         parse_query(pairs)
     assert info.value.param == param
+
+
+def test_sides_are_repeatable_sorted_and_written_after_actors() -> None:
+    query = parse_query([("side", "South"), ("actor", "militia"), ("side", "North"), ("side", "South")])
+    assert query.sides == ("North", "South") and query.is_filtered
+    assert to_params(query) == [("actor", "militia"), ("side", "North"), ("side", "South")]
+
+
+def test_overlong_side_names_the_parameter() -> None:
+    with pytest.raises(InvalidQuery) as error:
+        parse_query([("side", "x" * 201)])
+    assert error.value.param == "side"

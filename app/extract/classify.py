@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import re
 
+from app.extract import lexicon as lx
 from app.extract.types import EventType, Modality
+
+conflict_predicate = lx.conflict_predicate
+past_predicates = lx.past_predicates
 
 _IRREGULAR_PAST = (
     "took|gave|came|went|met|said|told|held|began|fought|struck|shot|led|left|fled|won|lost|sent|saw|"
@@ -39,22 +43,16 @@ REACTION = re.compile(
 )
 CLAIM = re.compile(r"\b(?:reportedly|allegedly|claim(?:ed|s)|according\s+to|reports?\s+(?:say|said|indicate)|purportedly)\b", re.IGNORECASE)
 DENIAL = re.compile(r"\b(?:den(?:ied|ies|y)|dismiss(?:ed|es)|rejected\s+(?:claims|reports|allegations))\b", re.IGNORECASE)
-SAY = re.compile(r"\b(?:said|says|told|stated|announced|added|claimed|declared)\b", re.IGNORECASE)
-
-EVENT_WORDS = re.compile(
-    r"\b(?:attack\w*|strik\w*|struck|kill\w*|shell\w*|bomb\w*|fir(?:e|ed|ing)|launch\w*|captur\w*|seiz\w*|"
-    r"clash\w*|fight\w*|fought|battl\w*|invad\w*|invasion|intervention|occup\w*|withdr\w*|arrest\w*|detain\w*|"
-    r"deport\w*|expel\w*|sanction\w*|impos\w*|imposition|declar\w*|announc\w*|recogni\w*|annex\w*|coup|uprising|"
-    r"revolt|rebellion|protest\w*|march\w*|rall\w*|demonstrat\w*|riot\w*|ceasefire|cease-fire|truce|agreed|agreement|"
-    r"accord|treaty|summit|sign\w*|deploy\w*|placement|troops|resign\w*|appoint\w*|sworn|elected|kidnap\w*|abduct\w*|"
-    r"hostage\w*|rescu\w*|releas\w*|execut\w*|assassinat\w*|murder\w*|massacre|raid\w*|ambush\w*|offensive|"
-    r"operation|turned\s+(?:it\s+|them\s+)?over|handed\s+over|handover|lift\w*|ban\w*|curfew|martial|order\w*|"
-    r"approv\w*|died|dead|wound\w*|injur\w*|explo\w*|missile\w*|rocket\w*|mortar\w*|airstrike\w*|air\s+strike\w*|crossed|"
-    r"landed|landing|disembark\w*|arriv\w*|call(?:ed|s)\s+for|go-ahead|offer\w*|citizenship|visa|veto\w*|"
-    r"suspend\w*|halt\w*|poison\w*|shot|gunfire|takeover|took\s+control|seized|surrender\w*|evacuat\w*|"
-    r"address(?:ed)?|began|begun|start(?:ed)?|guerrilla|militar\w*)\b",
+# Reporting verbs: a dated report is a statement event ("On Monday the ministry confirmed ...").
+SAY = re.compile(
+    r"\b(?:said|says|told|stated|announced|added|claimed|declared|acknowledged|admitted|confirmed|reported)\b",
     re.IGNORECASE,
 )
+
+def eventive_verb(verb: str, rest: str = "") -> bool:
+    """Whether a participle names an action of a counted class (see ``lexicon``)."""
+    return lx.event_participle(verb, rest)
+
 
 _TYPE_RULES: tuple[tuple[EventType, re.Pattern[str]], ...] = (
     ("Riots", re.compile(r"\b(?:riot\w*|loot\w*|threw\s+stones|stone-throwing|torched)\b|\bclash\w*\b.*\b(?:protest\w*|youth|demonstrat\w*|crowds?)\b|\b(?:protest\w*|youth|crowds?)\b.*\bclash\w*", re.I)),
@@ -66,19 +64,13 @@ _TYPE_RULES: tuple[tuple[EventType, re.Pattern[str]], ...] = (
 )
 
 
+_QUOTED = re.compile(r'[“"][^”"]*(?:[”"]|\Z)')
+
+
 def quoted_ranges(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the double-quoted stretches of ``text`` (straight or curly quotes)."""
-    ranges: list[tuple[int, int]] = []
-    opened: int | None = None
-    for i, ch in enumerate(text):
-        if ch == "“" or (ch == '"' and opened is None):
-            opened = i if opened is None else opened
-        elif (ch == "”" or ch == '"') and opened is not None:
-            ranges.append((opened, i + 1))
-            opened = None
-    if opened is not None:
-        ranges.append((opened, len(text)))
-    return ranges
+    """(start, end) of the double-quoted stretches of ``text`` (straight or curly quotes);
+    an unclosed quotation runs to the end of ``text``."""
+    return [m.span() for m in _QUOTED.finditer(text)]
 
 
 def inside(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -96,11 +88,13 @@ def unquoted(text: str, ranges: list[tuple[int, int]], offset: int) -> str:
 
 def is_mostly_quote(text: str) -> bool:
     """A direct quotation (with at most its attribution), or a say-verb introducing one."""
+    if '"' not in text and "“" not in text:
+        return False
     quoted = sum(e - s for s, e in quoted_ranges(text))
     if text.lstrip()[:1] in "\"“" or quoted > 0.5 * len(text):
         return True
     say = re.search(r"\b(?:said|says|stated|added|told\s+\w+)[,:]?\s+[\"“]", text)
-    return bool(say) and not EVENT_WORDS.search(text[: say.start()])
+    return bool(say) and not lx.conflict_predicate(text[: say.start()])
 
 
 def event_type(text: str) -> EventType:

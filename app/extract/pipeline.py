@@ -6,6 +6,7 @@ import dataclasses
 import hashlib
 
 from app.extract.actors import find_actor_mentions, load_gazetteer
+from app.extract.coreference import pronouns
 from app.extract.document import read_document
 from app.extract.events import build_events
 from app.extract.sentences import split_sentences
@@ -26,7 +27,7 @@ def extract(text: str) -> Extraction:
     document = read_document(text)
     sentences = split_sentences(document)
     gazetteer = load_gazetteer()
-    mentions = find_actor_mentions(text, gazetteer, document.body_start)
+    mentions = pronouns(text, sentences, find_actor_mentions(text, gazetteer, document.body_start))
     fp = fingerprint(text)
     events = sorted(build_events(document, sentences, mentions, gazetteer.state_of), key=lambda e: (e.first, e.excerpts[0].start))
     with_ids = tuple(dataclasses.replace(e, id=event_id(fp, e)) for e in events)

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from app.config import Settings
 from app.query import TimelineQuery, parse_query
-from app.web import formatting, links
+from app.web import formatting, hits, links
 
 
 def make_templates(directory: Path) -> Jinja2Templates:
@@ -34,13 +34,21 @@ def make_templates(directory: Path) -> Jinja2Templates:
         modality_text=formatting.modality_text,
         shorten=formatting.shorten,
         web_url=formatting.web_url,
+        dom_id=formatting.dom_id,
     )
     env.globals.update(
         timeline_href=links.timeline_href,
         actor_href=links.actor_href,
-        toggle_actor=links.toggle_actor,
+        event_href=links.event_href,
+        side_href=links.side_href,
         focus_href=links.focus_href,
         next_href=links.next_href,
+        page_href=links.page_href,
+        range_href=links.range_href,
+        overview_href=links.overview_href,
+        query_string=links.query_string,
+        hits=hits.hits,
+        today=formatting.today,
     )
     return Jinja2Templates(env=env)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 
 from app.views import EventView
 
@@ -72,3 +73,12 @@ def web_url(url: str | None) -> str | None:
     if url and url.strip().lower().startswith(("http://", "https://")):
         return url.strip()
     return None
+
+
+def dom_id(value: str, prefix: str = "f") -> str:
+    """A stable element id for any text (facet options keep focus across refreshes)."""
+    return f"{prefix}-{hashlib.sha1(value.encode(), usedforsecurity=False).hexdigest()[:10]}"
+
+
+def today() -> dt.date:
+    return dt.date.today()

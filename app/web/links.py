@@ -1,40 +1,70 @@
-"""Timeline URLs, always written through ``query.to_params`` so links are canonical."""
+"""Timeline URLs, always written through ``query.to_params`` so links are canonical.
+
+``focus`` is not part of the query grammar: it only says where a page opens,
+so it is added here, after the canonical parameters, and read by the route.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from app.query import Cursor, TimelineQuery, to_params
-from app.views import EventView
 
 TIMELINE_PATH = "/"
 
 
+def query_string(query: TimelineQuery) -> str:
+    """The canonical query string of ``query``'s filters (no page position), without ``?``."""
+    return urlencode(to_params(query.without_cursor()))
+
+
+def _with(path: str, params: list[tuple[str, str]]) -> str:
+    return f"{path}?{urlencode(params)}" if params else path
+
+
 def timeline_href(query: TimelineQuery) -> str:
-    params = to_params(query)
-    return f"{TIMELINE_PATH}?{urlencode(params)}" if params else TIMELINE_PATH
+    return _with(TIMELINE_PATH, to_params(query))
 
 
 def next_href(query: TimelineQuery, cursor: str) -> str:
     return timeline_href(replace(query, cursor=Cursor.decode(cursor)))
 
 
+def page_href(query: TimelineQuery, cursor: Cursor | None) -> str:
+    return timeline_href(replace(query, cursor=cursor))
+
+
+def range_href(query: TimelineQuery, start: dt.date, end: dt.date) -> str:
+    """The first page of ``query`` narrowed to the days ``start``..``end``."""
+    return timeline_href(replace(query, date_from=start, date_to=end, cursor=None))
+
+
+def overview_href(query: TimelineQuery) -> str:
+    return _with("/overview", to_params(query.without_cursor()))
+
+
 def actor_href(slug: str) -> str:
-    return timeline_href(TimelineQuery(actors=(slug,)))
+    return f"/actors/{quote(slug)}"
 
 
-def toggle_actor(query: TimelineQuery, slug: str) -> str:
-    """The first page with ``slug`` added to or removed from the actor filter."""
-    actors = set(query.actors) ^ {slug}
-    return timeline_href(replace(query, actors=tuple(sorted(actors)), cursor=None))
+def event_href(event_id: str, query: TimelineQuery | None = None) -> str:
+    """An event page; with the timeline's filters, so its previous/next links follow them."""
+    params = to_params(query.without_cursor()) if query else []
+    return _with(f"/events/{event_id}", params)
 
 
-def just_before(event: EventView) -> Cursor:
-    """The keyset position immediately before ``event``: a page starting there opens on it."""
-    return Cursor(event.seq - 1)
+def focus_href(event_id: str, query: TimelineQuery | None = None) -> str:
+    """The (filtered) timeline opened at ``event_id`` and scrolled to it, also without JavaScript."""
+    params = to_params(query.without_cursor()) if query else []
+    return f"{_with(TIMELINE_PATH, [*params, ('focus', event_id)])}#ev-{event_id}"
 
 
-def focus_href(event: EventView) -> str:
-    """The timeline page that opens on ``event``, scrolled to it."""
-    return f"{timeline_href(TimelineQuery(cursor=just_before(event)))}#ev-{event.id}"
+def just_before(seq: int, query: TimelineQuery) -> Cursor:
+    """The keyset position immediately before ``seq`` in ``query``'s order: a page from there opens on it."""
+    return Cursor(seq + 1 if query.sort == "desc" else seq - 1)
+
+
+def side_href(side: str) -> str:
+    return timeline_href(TimelineQuery(sides=(side,)))

@@ -1,41 +1,23 @@
-"""The HTML pages: timeline, event permalink, document view."""
+"""The other HTML pages: event permalink, document view, actor page and about."""
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import replace
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from app import store
 from app.views import EventView, ExcerptView
-from app.web import formatting
+from app.web import citation, formatting
 from app.web.deps import QueryDep, SessionDep, SettingsDep, TemplatesDep
 from app.web.highlight import Mark, context, highlight, locate
 from app.web.htmx import render
-from app.web.links import timeline_href
+from app.web.timeline import results_values
 
 router = APIRouter(default_response_class=HTMLResponse)
-
-
-@dataclass(frozen=True)
-class Day:
-    """Consecutive events that share a displayed date (a day, week, month or year)."""
-
-    label: str
-    datetime: str
-    events: tuple[EventView, ...]
-
-
-def group_by_day(events: Iterable[EventView]) -> tuple[Day, ...]:
-    runs = itertools.groupby(events, key=lambda e: (e.precision, e.first_day))
-    days = []
-    for _, run in runs:
-        group = tuple(run)
-        days.append(Day(formatting.event_date(group[0]), formatting.datetime_attr(group[0]), group))
-    return tuple(days)
 
 
 def place_excerpts(text: str, events: Sequence[EventView]) -> tuple[list[Mark], list[ExcerptView]]:
@@ -52,43 +34,44 @@ def place_excerpts(text: str, events: Sequence[EventView]) -> tuple[list[Mark], 
     return marks, lost
 
 
-@router.get("/", name="timeline")
-@router.get("/events", name="events")
-def timeline(
-    request: Request, session: SessionDep, settings: SettingsDep, templates: TemplatesDep, query: QueryDep
-) -> HTMLResponse:
-    """The timeline, or only its results region for an htmx request."""
-    page = store.list_events(session, query, limit=settings.page_size)
-    values = {
-        "query": query,
-        "page": page,
-        "days": group_by_day(page.events),
-        "total": store.count_events(session, query),
-        "actors": store.actor_counts(session, query),
-    }
-    return render(request, templates, "timeline.html", values, push_url=timeline_href(query))
+def description(event: EventView) -> str:
+    """What a shared link previews: date, type, actors, then the quoted source words."""
+    actors = ", ".join(a.name for a in event.actors)
+    head = f"{formatting.event_date(event)} · {event.type}{f' · {actors}' if actors else ''}"
+    quoted = " … ".join(e.text for e in event.excerpts)
+    source = event.document.title if event.document else "ACLED"
+    return formatting.shorten(f"{head}: “{quoted}” ({source})" if quoted else f"{head}: {event.title} ({source})", 280)
 
 
 @router.get("/events/{event_id}", name="event_page")
-def event_page(request: Request, event_id: str, session: SessionDep, templates: TemplatesDep) -> HTMLResponse:
-    """The permalink: one event, its explained date and its excerpts in their paragraphs."""
+def event_page(
+    request: Request, event_id: str, session: SessionDep, templates: TemplatesDep, query: QueryDep
+) -> HTMLResponse:
+    """The permalink: one event, its explained date, its excerpts in their paragraphs, and how to cite it.
+
+    It accepts the timeline's query string, so "previous" and "next" stay within that filter.
+    """
     event = store.get_event(session, event_id)
-    document = store.get_document(session, event.document.id)
-    marks, lost = place_excerpts(document.text, [event])
+    query = query.without_cursor()
+    document = store.get_document(session, event.document.id) if event.document else None
+    marks, lost = place_excerpts(document.text, [event]) if document else ([], list(event.excerpts))
+    permalink = str(request.url_for("event_page", event_id=event.id))
+    today = dt.date.today()
+    earlier, later = store.neighbours(session, query, event.seq)
     values = {
         "event": event,
         "document": document,
-        "paragraphs": context(document.text, marks, document.body_start),
+        "paragraphs": context(document.text, marks, document.body_start) if document else (),
         "lost": lost,
-        "permalink": str(request.url_for("event_page", event_id=event.id)),
-        "description": _description(event),
+        "permalink": permalink,
+        "description": description(event),
+        "query": query,
+        "earlier": earlier,
+        "later": later,
+        "citation": citation.plain_text(event, permalink, today),
+        "bibtex": citation.bibtex(event, permalink, today),
     }
     return templates.TemplateResponse(request, "event.html", values)
-
-
-def _description(event: EventView) -> str:
-    quoted = " … ".join(e.text for e in event.excerpts)
-    return formatting.shorten(f"{formatting.event_date(event)}: “{quoted}”" if quoted else event.title, 280)
 
 
 @router.get("/documents/{document_id}", name="document_page")
@@ -106,3 +89,21 @@ def document_page(
         "lost": lost,
     }
     return templates.TemplateResponse(request, "document.html", values)
+
+
+@router.get("/actors/{slug}", name="actor_page")
+def actor_page(
+    request: Request, slug: str, session: SessionDep, settings: SettingsDep, templates: TemplatesDep, query: QueryDep
+) -> HTMLResponse:
+    """An actor: its names in the documents, its number of events, and its own timeline."""
+    detail = store.get_actor_detail(session, slug)
+    query = replace(query, actors=(slug,))
+    values = results_values(session, query, limit=settings.page_size) | {"detail": detail, "focus": None}
+    return render(request, templates, "actor.html", values)
+
+
+@router.get("/about", name="about")
+def about(request: Request, templates: TemplatesDep) -> HTMLResponse:
+    """How Dateline reads articles (``about.html`` is written with the extraction)."""
+    template = templates.env.select_template(["about.html", "_about_pending.html"])
+    return templates.TemplateResponse(request, template.name or "_about_pending.html", {})

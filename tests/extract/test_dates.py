@@ -45,6 +45,22 @@ CASES = [
     ("Shelling continued March 7-9.", "March 7-9", "2022-03-07", "2022-03-09", "day", "explicit"),
     ("Envoys met on Tuesday and Wednesday.", "on Tuesday and Wednesday", "2022-03-08", "2022-03-09", "day", "weekday"),
     ("Protests spread over the weekend.", "over the weekend", "2022-03-05", "2022-03-06", "week", "relative"),
+    ("Envoys met on Tuesday, 8 March, in Riga.", "on Tuesday, 8 March", "2022-03-08", "2022-03-08", "day", "explicit"),
+    ("The accord was signed March 8, 2021, in Doha.", "March 8, 2021", "2021-03-08", "2021-03-08", "day", "explicit"),
+    ("The siege began Sept. 3 last autumn.", "Sept. 3", "2021-09-03", "2021-09-03", "day", "explicit"),
+    ("Shelling stopped on Feb 28.", "on Feb 28", "2022-02-28", "2022-02-28", "day", "explicit"),
+    ("Snipers fired on the square Wednesday night.", "Wednesday night", "2022-03-09", "2022-03-09", "day", "weekday"),
+    ("The port was mined early Thursday.", "early Thursday", "2022-03-10", "2022-03-10", "day", "weekday"),
+    ("A convoy was hit today.", "today", "2022-03-11", "2022-03-11", "day", "relative"),
+    ("Sirens sounded this morning.", "this morning", "2022-03-11", "2022-03-11", "day", "relative"),
+    ("Two drones were downed tonight.", "tonight", "2022-03-11", "2022-03-11", "day", "relative"),
+    ("The bridge was blown up two weeks ago.", "two weeks ago", "2022-02-21", "2022-02-27", "week", "relative"),
+    ("The treaty lapsed a year ago.", "a year ago", "2021-01-01", "2021-12-31", "year", "relative"),
+    ("Raids were reported the preceding weekend.", "the preceding weekend", "2022-03-05", "2022-03-06", "week", "relative"),
+    ("Fighting raged 7-9 March near the dam.", "7-9 March", "2022-03-07", "2022-03-09", "day", "explicit"),
+    ("Strikes continued from Monday to Wednesday.", "from Monday to Wednesday", "2022-03-07", "2022-03-09", "day", "weekday"),
+    ("A truce held in early March.", "in early March", "2022-03-01", "2022-03-31", "month", "explicit"),
+    ("Parliament met this week.", "this week", "2022-03-07", "2022-03-11", "week", "relative"),
 ]
 
 
@@ -63,6 +79,10 @@ NON_DATES = [
     "About 2,000 troops and 350 tanks were seen.",
     "They counted 2000 soldiers at the base.",
     "Casualties may rise.",
+    "In May 2,000 people fled.",  # "May 2" followed by a thousands separator is a number
+    "Memorials recall the 9/11 attacks.",
+    "The army was purged in the 1990s.",
+    "Units march in step.",
 ]
 
 
@@ -76,6 +96,12 @@ def test_offset_and_no_reference() -> None:
     assert (m.start, m.text, m.first) == (109, "on Monday", None)
     (iso,) = find_time_mentions("Signed on 2 June 2019.", None)
     assert iso.first == dt.date(2019, 6, 2)
+
+
+def test_week_level_expressions_bound_the_week() -> None:
+    (m,) = find_time_mentions("Troops withdrew last week.", R)
+    assert m.precision == "week"
+    assert (m.first.weekday(), m.last.weekday(), (m.last - m.first).days) == (0, 6, 6)  # type: ignore[union-attr]
 
 
 def test_next_weekday_points_forward() -> None:

@@ -46,10 +46,37 @@ def test_not_events(body: str) -> None:
 
 
 def test_elaboration_attaches_instead_of_duplicating() -> None:
-    body = "On Monday, rebels attacked the base. The rebels also burned trucks. Two guards died."
+    body = "On Monday, rebels attacked the base. The rebels also burned trucks. They killed two guards."
     (event,) = extract(HEAD + body).events
     assert len(event.excerpts) == 3
     assert event.type == "Battles"
+
+
+@pytest.mark.parametrize(
+    ("body", "attached"),
+    [
+        # background in the present tense: not part of the event
+        ("On Monday, rebels attacked the base. There are about 300 rebels in the hills.", False),
+        # no shared actor and no back-reference
+        ("On Monday, rebels attacked the base. Two guards died.", False),
+        # a definite back-reference in the past tense
+        ("On Monday, rebels attacked the base. The assault lasted two hours.", True),
+        # a quotation by someone who is not an actor of the event
+        ('On Monday, Kenyan police raided the camp. "It was chaos," a neighbour said.', False),
+        # not adjacent: a present-tense sentence breaks the chain
+        ("On Monday, rebels attacked the base. The base is old. The rebels burned trucks.", False),
+    ],
+)
+def test_which_sentences_attach(body: str, attached: bool) -> None:
+    (event,) = extract(HEAD + body).events
+    assert (len(event.excerpts) > 1) is attached
+
+
+def test_second_paragraph_elaborates_the_lead() -> None:
+    body = "Rebels have captured the airport.\n\nThe rebels entered the terminal at dawn."
+    (event,) = extract(HEAD + body).events
+    assert len(event.excerpts) == 2
+    assert event.date_phrase == "have captured"
 
 
 def test_possessive_date_points_back_to_the_event() -> None:

@@ -49,8 +49,12 @@ def add_document(
     return document
 
 
-def add_actor(session: Session, *, slug: str, name: str, kind: str = "armed_group") -> models.Actor:
-    actor = models.Actor(slug=slug, name=name, kind=kind, affiliation=None)
+def add_actor(
+    session: Session, *, slug: str, name: str, kind: str = "armed_group", affiliation: str | None = None,
+    aliases: Sequence[str] = (),
+) -> models.Actor:
+    actor = models.Actor(slug=slug, name=name, kind=kind, affiliation=affiliation)
+    actor.aliases = [models.ActorAlias(alias=alias) for alias in aliases]
     session.add(actor)
     session.flush()
     return actor
@@ -60,15 +64,17 @@ def add_event(
     session: Session, document: models.Document, *, number: int, day: dt.date, title: str,
     precision: str = "day", last: dt.date | None = None, actors: Sequence[models.Actor] = (),
     quotes: Sequence[str] = (), type: str = "Battles", phrase: str = "", method: str = "explicit",
-    modality: str = "fact", claimant: str | None = None,
+    modality: str = "fact", claimant: str | None = None, places: Sequence[str] = (), origin: str = "extracted",
 ) -> models.Event:
     """An event whose excerpts are the given substrings of the document text."""
     date = {"year": day.strftime("%Y"), "month": day.strftime("%Y-%m")}.get(precision, day.isoformat())
     event = models.Event(
         seq=models.sequence_key(day, event_id(number)), id=event_id(number), document_id=document.id, date=date, first_day=day, last_day=last or day,
         precision=precision, title=title, type=type, date_phrase=phrase, date_method=method,
-        modality=modality, claimant=claimant, search_text="\n".join([title, *quotes]),
+        modality=modality, claimant=claimant, search_text="\n".join([title, *quotes, *(a.name for a in actors)]), origin=origin,
     )
+    for position, place in enumerate(places):
+        event.place_links.append(models.EventPlace(place=place, position=position))
     for position, actor in enumerate(actors):
         event.actor_links.append(models.EventActor(actor_id=actor.id, position=position))
     for position, quote in enumerate(quotes):
@@ -123,3 +129,33 @@ def seed_many(session: Session, count: int) -> None:
     for n in range(count):
         add_event(session, doc, number=1000 + n, day=dt.date(2031, 7, 1) + dt.timedelta(days=n // 3),
                   title=f"Filler event {n}")
+
+
+def seed_sides(session: Session) -> None:
+    """Two sides, places, aliases, a synthetic event and an ACLED one (no document)."""
+    doc = add_document(session, id="d0c0000000000004", text=SIDES, title="Border report",
+                       published=dt.date(2033, 3, 10))
+    north = add_actor(session, slug="north-army", name="North Army", kind="state", affiliation="North",
+                      aliases=["the northern army", "NA"])
+    rebels = add_actor(session, slug="hill-rebels", name="Hill Rebels", affiliation="South")
+    add_event(session, doc, number=200, day=dt.date(2033, 3, 1), title="North Army crosses the border",
+              actors=[north], quotes=["The North Army crossed the border at Tarn"], places=["Tarn"])
+    add_event(session, doc, number=201, day=dt.date(2033, 3, 2), title="Hill Rebels ambush a convoy near Tarn",
+              actors=[rebels], quotes=["Hill Rebels ambushed a convoy"], places=["Tarn"])
+    add_event(session, doc, number=202, day=dt.date(2033, 3, 3), title="Shelling of Vell",
+              actors=[north, rebels], quotes=["Both sides shelled Vell"], places=["Vell"], type="Explosions/Remote violence")
+    add_event(session, doc, number=203, day=dt.date(2033, 3, 4), title="Made-up demonstration event",
+              quotes=["Both sides shelled Vell"], origin="synthetic", type="Protests")
+    acled = models.Event(
+        seq=models.sequence_key(dt.date(2033, 3, 5), event_id(204)), id=event_id(204), document_id=None,
+        origin="acled", external_id="ACL204", date="2033-03-05", first_day=dt.date(2033, 3, 5),
+        last_day=dt.date(2033, 3, 5), precision="day", title="Clashes near Vell", type="Battles",
+        date_method="acled", sources="Local monitor\nRegional paper", search_text="Clashes near Vell", fatalities=3,
+    )
+    acled.actor_links.append(models.EventActor(actor_id=north.id, position=0))
+    session.add(acled)
+
+
+SIDES = """The North Army crossed the border at Tarn on 1 March.
+
+Hill Rebels ambushed a convoy the next day. Both sides shelled Vell."""

@@ -60,8 +60,8 @@ def meta(html: str, key: str) -> str:
 
 def event_ids(html: str) -> list[str]:
     """Ids of the events listed on a timeline page, in order."""
-    return [e.attrs["id"][3:] for e in find(html, "li") if e.attrs.get("class") == "event"]
+    return [e.attrs["id"][3:] for e in find(html, "li") if "event" in e.attrs.get("class", "").split()]
 
 
 def day_headings(html: str) -> list[str]:
-    return [e.text.strip() for e in find(html, "h3") if e.attrs.get("class") == "day-heading"]
+    return [" ".join(e.text.split()) for e in find(html, "h3") if e.attrs.get("class") == "day-heading"]

@@ -38,9 +38,11 @@ def test_event_page_links_to_its_place_in_the_document_and_timeline(client: Test
     page = client.get(SHELLING).text
     assert f'href="{DOCUMENT}#ev-{event_id(5)}"' in page
     links = [a.attrs["href"] for a in find(page, "a")]
-    (back,) = [href for href in links if href.endswith(f"#ev-{event_id(5)}") and "cursor" in href]
+    (back,) = [href for href in links if href.endswith(f"#ev-{event_id(5)}") and "focus=" in href]
     timeline = client.get(back.split("#")[0]).text
     assert event_ids(timeline)[0] == event_id(5)
+    (focused,) = [li for li in find(timeline, "li") if "focused" in li.attrs.get("class", "")]
+    assert focused.attrs["id"] == f"ev-{event_id(5)}"
 
 
 def test_event_page_previews_well_when_shared(client: TestClient) -> None:

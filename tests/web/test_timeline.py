@@ -44,17 +44,19 @@ def test_two_events_on_one_day_share_one_heading(client: TestClient) -> None:
 def test_event_shows_title_link_actors_type_and_excerpt(client: TestClient) -> None:
     page = client.get("/").text
     assert f'<a href="/events/{event_id(4)}">Government troops retake Ashford bridge</a>' in page
-    assert '<a href="/?actor=government-forces"' in page
+    assert '<a href="/actors/government-forces">Government forces</a>' in page
     assert "Explosions/Remote violence" in page
     assert '<blockquote class="excerpt">Government troops retook the Ashford bridge on 12 May</blockquote>' in page
 
 
 def test_filter_form_lists_actors_with_counts(client: TestClient) -> None:
-    boxes = find(client.get("/?actor=militia").text, "input", type="checkbox")
+    boxes = find(client.get("/?actor=militia").text, "input", type="checkbox", name="actor")
     assert [b.attrs["value"] for b in boxes] == ["militia", "government-forces", "northern-front"]
     assert "checked" in boxes[0].attrs and "checked" not in boxes[1].attrs
-    labels = {lab.attrs["for"]: " ".join(lab.text.split()) for lab in find(client.get("/").text, "label")}
-    assert labels["actor-militia"] == "The Militia 3"
+    page = client.get("/").text
+    labels = {lab.attrs["for"]: " ".join(lab.text.split()) for lab in find(page, "label")}
+    (militia,) = find(page, "input", type="checkbox", name="actor", value="militia")
+    assert labels[militia.attrs["id"]] == "The Militia 3"
 
 
 def test_filter_form_works_without_javascript(client: TestClient) -> None:
@@ -141,11 +143,14 @@ def test_htmx_request_gets_only_the_results_fragment(client: TestClient) -> None
     assert response.headers["HX-Push-Url"] == "/?actor=militia"
 
 
-def test_fragment_refreshes_the_actor_counts_out_of_band(client: TestClient) -> None:
+def test_fragment_reloads_the_counts_for_the_new_filter(client: TestClient) -> None:
     response = client.get("/?from=2031-05-12", headers={"HX-Request": "true"})
-    (facet,) = find(response.text, "fieldset", id="actor-facet")
-    assert facet.attrs["hx-swap-oob"] == "true"
-    assert "Northern Front" not in facet.text
+    (loader,) = find(response.text, "div", **{"class": "overview-loader"})
+    assert loader.attrs["hx-get"] == "/overview?from=2031-05-12" and loader.attrs["hx-trigger"] == "load"
+    assert loader.attrs["hx-target"] == "#facets"
+    counts = client.get(loader.attrs["hx-get"], headers={"HX-Request": "true"}).text
+    (facet,) = find(counts, "fieldset", id="facet-actor")
+    assert "Northern Front" not in facet.text and "The Militia" in facet.text
 
 
 def test_full_page_also_varies_on_hx_request(client: TestClient) -> None:

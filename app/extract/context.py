@@ -1,0 +1,124 @@
+"""What the event stage needs to know about each sentence, computed once per document."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from app.extract import classify as cl
+from app.extract import lexicon as lx
+from app.extract.dates import find_time_mentions
+from app.extract.types import Actor, ActorMention, Document, Sentence, TimeMention
+
+_ACCORDING = re.compile(r"\baccording\s+to\s+(?P<src>[^,.;:]+)", re.IGNORECASE)
+_NAME_DATE = re.compile(r"(?i:the)\s+$")
+_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
+
+
+@dataclass(frozen=True)
+class SentInfo:
+    """One sentence with its quotation-free text, usable dates and actors."""
+
+    sentence: Sentence
+    plain: str
+    times: tuple[TimeMention, ...]
+    mentions: tuple[ActorMention, ...]
+    quote: bool
+    reaction: bool
+    narrative: bool
+    all_mentions: tuple[ActorMention, ...] = ()
+    words: tuple[str, ...] = ()
+
+    @property
+    def actors(self) -> list[Actor]:
+        return [m.actor for m in self.mentions]
+
+    @property
+    def names(self) -> set[str]:
+        return {m.actor.name for m in self.mentions}
+
+
+@dataclass(frozen=True)
+class Context:
+    document: Document
+    quotes: tuple[tuple[int, int], ...]
+    plain: str
+    infos: tuple[SentInfo, ...]
+    state_of: Callable[[Actor], Actor | None]
+
+
+def blank_quotes(document: Document) -> tuple[tuple[tuple[int, int], ...], str]:
+    """The double-quoted ranges of each paragraph and the text with them blanked (same length).
+
+    An unclosed quotation ends with its paragraph."""
+    text = document.text
+    ranges = tuple((p.start + s, p.start + e) for p in document.paragraphs for s, e in cl.quoted_ranges(text[p.start : p.end]))
+    chars = list(text)
+    for s, e in ranges:
+        chars[s:e] = " " * (e - s)
+    return ranges, "".join(chars)
+
+
+def _usable(document: Document, plain: str, m: TimeMention) -> bool:
+    """A resolved date outside quotations, not after publication, not part of a name ("the 9 May Square")."""
+    ref, text = document.published, document.text
+    if m.first is None or plain[m.start : m.end] != text[m.start : m.end]:
+        return False
+    if ref is not None and m.first > ref:
+        return False
+    named = m.method == "explicit" and _NAME_DATE.search(text, max(0, m.start - 4), m.start)
+    return not (named and _NAME_AFTER.match(text, m.end))
+
+
+def _sources(ptext: str, offset: int) -> list[tuple[int, int]]:
+    """Spans of attribution sources ("according to AP"): claimants, not actors."""
+    if "ccording" not in ptext:
+        return []
+    return [(offset + m.start("src"), offset + m.end("src")) for m in _ACCORDING.finditer(ptext)]
+
+
+def has_perfect_aux(ws: list[str]) -> bool:
+    return "has" in ws or "have" in ws or any(w.endswith(("'ve", "’ve")) for w in ws)
+
+
+def _outside(ranges: list[tuple[int, int]], m: ActorMention) -> bool:
+    return not any(s <= m.start and m.end <= e for s, e in ranges)
+
+
+def sentence_infos(
+    document: Document, sentences: tuple[Sentence, ...], mentions: tuple[ActorMention, ...], plain: str
+) -> tuple[SentInfo, ...]:
+    """Per-sentence facts, from one pass of the date finder over the whole body."""
+    times = find_time_mentions(document.text[document.body_start :], document.published, offset=document.body_start)
+    t_starts = [t.start for t in times]
+    m_starts = [m.start for m in mentions]
+    out: list[SentInfo] = []
+    for sent in sentences:
+        ptext = plain[sent.start : sent.end]
+        lo, hi = bisect.bisect_left(t_starts, sent.start), bisect.bisect_left(t_starts, sent.end)
+        usable = tuple(t for t in times[lo:hi] if t.end <= sent.end and _usable(document, plain, t))
+        lo, hi = bisect.bisect_left(m_starts, sent.start), bisect.bisect_left(m_starts, sent.end)
+        sources = _sources(ptext, sent.start)
+        own = tuple(m for m in mentions[lo:hi] if plain[m.start : m.end] == m.text and _outside(sources, m))
+        ws = lx.words(ptext)
+        narrative = lx.has_past(ws) or (has_perfect_aux(ws) and bool(cl.PRESENT_PERFECT.search(ptext)))
+        quote, reaction = cl.is_mostly_quote(sent.text), lx.is_reaction(ws)
+        out.append(SentInfo(sent, ptext, usable, own, quote, reaction, narrative, mentions[lo:hi], tuple(ws)))
+    return tuple(out)
+
+
+def build_context(
+    document: Document,
+    sentences: tuple[Sentence, ...],
+    mentions: tuple[ActorMention, ...],
+    state_of: Callable[[Actor], Actor | None],
+) -> Context:
+    quotes, plain = blank_quotes(document)
+    return Context(document, quotes, plain, sentence_infos(document, sentences, mentions, plain), state_of)
+
+
+def reference_date(ctx: Context) -> dt.date | None:
+    return ctx.document.published

@@ -1,0 +1,106 @@
+"""A finished draft -> an Event: actors, title, type, modality, claimant, places."""
+
+from __future__ import annotations
+
+import re
+
+from app.extract import classify as cl
+from app.extract.attach import Draft
+from app.extract.context import Context, SentInfo
+from app.extract.dates import iso_at_precision
+from app.extract.places import places_in
+from app.extract.types import Actor, Event, Excerpt, Modality
+
+PROTESTERS = Actor("Protesters", "unknown")
+_ACCORDING = re.compile(r"\baccording\s+to\s+(?P<src>(?:the\s+)?[^,.;:]+?)(?=\s*[,.;:]|\s+(?:on|in|at|,)\s|$)", re.IGNORECASE)
+_REPORT_VERB = re.compile(
+    r"\b(?:said|says|told|stated|announced|claimed|claims|alleged|alleges|reported|reports|denied|denies|"
+    r"insisted|confirmed|added|accused|warned|declared)\b",
+    re.IGNORECASE,
+)
+# A short subject right before the report verb, from the start of its clause ("The army denied").
+_SUBJECT = re.compile(r"(?:^|[,;]\s*)((?:[Tt]he\s+)?[A-Za-z][\w'’-]*(?:\s+[\w'’-]+){0,2})\s+$")
+_CLAIM_VERB = re.compile(r"\b(?:said|says|claimed|claims|alleged|alleges|reported|reports|insisted|accused)\b", re.IGNORECASE)
+
+
+def _actors(ctx: Context, draft: Draft, etype: str) -> tuple[Actor, ...]:
+    seen: dict[str, Actor] = {}
+    for sent in draft.excerpts:
+        for actor in ctx.infos[sent.index].actors:
+            seen.setdefault(actor.name, actor)
+            state = ctx.state_of(actor)
+            if state is not None:
+                seen.setdefault(state.name, state)
+    if etype in ("Protests", "Riots") and not any(
+        a.name.startswith("Protesters") for a in seen.values()
+    ):
+        seen["Protesters"] = PROTESTERS
+    return tuple(seen.values())
+
+
+def title(ctx: Context, draft: Draft) -> str:
+    """The event's clause without its date phrase or attribution, capitalised, at most 120 characters."""
+    text = ctx.document.text
+    a, b = draft.clause
+    clause = text[a:b]
+    if draft.phrase_span and a <= draft.phrase_span[0] < b:
+        s, e = draft.phrase_span
+        e += 2 if text[e : e + 2] in ("'s", "’s") else 0
+        e += 1 if text[e : e + 1] == "," else 0
+        clause = text[a:s] + text[e:b]
+    clause = re.sub(r"\baccording\s+to\s+[^,.;:]+[,]?", "", clause, count=1, flags=re.I)
+    clause = re.sub(r"\s+", " ", clause).strip(" ,;:.-–—\"'“”")
+    clause = re.sub(r"^(?:and|but|then|also|again|earlier|later|meanwhile)\b[ ,]*", "", clause, flags=re.I)
+    clause = re.sub(r"\s+([,.;:])", r"\1", clause).strip(" ,;")
+    if len(clause) > 120:
+        clause = clause[:117].rsplit(" ", 1)[0].rstrip(" ,;") + "…"
+    return clause[:1].upper() + clause[1:]
+
+
+def claimant(ctx: Context, info: SentInfo) -> str | None:
+    """Who the sentence attributes its content to: "according to X", else the subject of a
+    say/claim/deny verb as written ("Moscow", "the FSB"), kept apart from the actors."""
+    match = _ACCORDING.search(info.plain)
+    if match:
+        return match["src"].strip()
+    say = _REPORT_VERB.search(info.plain)
+    if say is None:
+        return None
+    at = info.sentence.start + say.start()
+    speakers = [m for m in ctx.infos[info.sentence.index].mentions if m.end <= at]
+    if not speakers:
+        subject = _SUBJECT.search(info.plain[: say.start()])
+        return subject.group(1) if subject else None
+    m = speakers[-1]
+    lead = ctx.document.text[max(0, m.start - 4) : m.start]
+    return ("the " if lead.lower() == "the " else "") + m.text
+
+
+def modality(info: SentInfo) -> Modality:
+    """denial / plan / claim (reportedly, according to, or an event reported after "X said") / fact."""
+    found = cl.modality(info.plain)
+    if found != "fact":
+        return found
+    say = _CLAIM_VERB.search(info.plain)
+    return "claim" if say and cl.past_predicates(info.plain[say.end() :]) else "fact"
+
+
+def to_event(ctx: Context, draft: Draft) -> Event:
+    info = ctx.infos[draft.sentence.index]
+    etype = cl.event_type(info.plain)
+    return Event(
+        id="",
+        date=iso_at_precision(draft.first, draft.precision),
+        first=draft.first,
+        last=draft.last,
+        precision=draft.precision,
+        title=title(ctx, draft),
+        type=etype,
+        actors=_actors(ctx, draft, etype),
+        excerpts=tuple(Excerpt(s.start, s.end, s.text) for s in draft.excerpts),
+        date_phrase=draft.phrase,
+        date_method=draft.method,
+        modality=modality(info),
+        claimant=claimant(ctx, info),
+        places=places_in(ctx, draft.excerpts),
+    )

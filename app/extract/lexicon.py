@@ -1,0 +1,164 @@
+"""Word classes of English news writing, looked up word by word.
+
+Which predicates count as events is decided by class, not by a list of
+phrases: verbs of violence, combat, coercion, decision and upheaval (every
+inflection derived by English morphology), nouns naming an occurrence or a
+decision, reporting verbs, reaction verbs, and the irregular past tenses.
+Lookups work on the lower-cased words of a text (one ``findall``), which is
+much faster than alternation regexes over the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+WORD = re.compile(r"[a-z][a-z'’-]*")
+
+IRREGULAR_PAST = frozenset(
+    """took gave came went met said told held began fought struck shot led left fled won lost sent saw
+    made found brought broke fell rose hit put set cut stood ran spoke wrote drove flew threw chose
+    stole overran withdrew undertook sought swore sank blew became got kept knew paid sold spent
+    laid bore beat bit tore wore was were had did declared died tied""".split()
+)
+# Verbs whose simple past describes a state, a perception or a report, not an occurrence.
+STATIVE_VERBS = frozenset(
+    """was were had did seemed appeared remained belonged contained consisted knew believed thought
+    wanted wished liked loved hated needed lived owned numbered totalled totaled included involved
+    meant cost lasted existed depended resembled used based located aged named called considered
+    estimated expected hoped feared felt looked sounded kept stood lay sat tended deserved
+    preferred understood recalled remembered noted described explained referred added said told
+    stated wrote reported argued insisted suggested claimed""".split()
+)
+# -ed words that are not past tenses of verbs.
+NOT_PAST = frozenset("hundred indeed united armed aged naked sacred wicked kindred related alleged so-called".split())
+SAY_WORDS = frozenset("said says told stated announced added claimed declared acknowledged admitted confirmed reported".split())
+_REACTION_STEMS = ("condemn", "criticis", "criticiz", "denounc", "deplor", "rebuk", "welcom", "prais", "thank",
+                   "congratulat", "mourn")
+_REACTION_WORDS = frozenset(
+    "criticism urged urges urging warned warns warning expressed expresses remarked remarks commented comments "
+    "echoed echoes".split()
+)
+
+# What counts as an event in conflict reporting (guideline rule 9), as classes of verbs given
+# by their base form. "base:past:participle" gives an irregular verb; "+" doubles the last consonant.
+VERB_CLASSES: dict[str, str] = {
+    "violence": "attack kill shell bomb fire shoot:shot:shot launch explode ambush raid assault storm massacre "
+    "execute assassinate murder wound injure die behead torture poison kidnap+ abduct strike:struck:struck "
+    "hit:hit:hit blow:blew:blown",
+    "combat": "capture recapture seize clash fight:fought:fought battle invade occupy withdraw:withdrew:withdrawn "
+    "retreat advance besiege surrender overrun:overran:overrun encircle liberate cross land disembark deploy "
+    "evacuate arrive flee:fled:fled",
+    "coercion": "arrest detain deport expel+ imprison sentence convict charge release free rescue extradite",
+    "decision": "declare announce impose lift ban+ suspend halt cease order approve authorise authorize sign agree "
+    "ratify recognise recognize annex sanction veto adopt vote elect appoint resign dismiss sack swear:swore:sworn "
+    "offer grant revoke permit+ close reopen",
+    "upheaval": "protest march rally demonstrate riot loot torch oust overthrow:overthrew:overthrown topple rebel+ "
+    "mutiny",
+}
+# Nouns that name an occurrence or a decision.
+EVENT_NOUNS = frozenset(
+    """attack assault strike airstrike bombing blast explosion shelling raid ambush clash battle fighting
+    offensive invasion incursion siege massacre killing murder assassination kidnapping abduction arrest coup
+    uprising rebellion revolt protest demonstration riot rally march decision decree order ban sanction embargo
+    curfew ceasefire cease-fire truce agreement accord deal treaty resolution vote referendum election
+    ultimatum go-ahead approval permission authorisation authorization offer appointment resignation dismissal
+    summit talks launch test deployment withdrawal arrival departure evacuation landing handover takeover
+    ruling verdict sentence execution release rescue capture seizure surrender intervention operation""".split()
+)
+# Armed actors: any non-stative past verb they are the subject of is an armed action
+# ("troops took the bridge", "gunmen opened fire").
+ARMED_NOUNS = frozenset(
+    """troops soldiers forces police policemen militants rebels insurgents gunmen fighters militiamen
+    army navy warplanes jets tanks paratroopers marines commandos guerrillas separatists jihadists""".split()
+)
+ASPECTUAL = frozenset("begin began begun start started resume resumed continue continued".split())
+_DETERMINERS = frozenset("a an the its his her".split())
+_CALL_FOR = re.compile(r"\bcall(?:s|ed|ing)?\s+(?:on\s+\w+\s+)?for\b|\b(?:martial\s+law|state\s+of\s+emergency|no-fly\s+zone)\b")
+
+
+def forms(spec: str) -> list[str]:
+    """All inflections of one verb spec: "seize" -> seize, seizes, seized, seizing."""
+    parts = spec.rstrip("+").split(":")
+    base = parts[0]
+    if spec.endswith("+"):
+        out = [base, base + "s", base + base[-1] + "ed", base + base[-1] + "ing"]
+    elif base.endswith("e"):
+        out = [base, base + "s", base + "d", base[:-1] + "ing"]
+    elif base.endswith("y") and base[-2] not in "aeiou":
+        out = [base, base[:-1] + "ies", base[:-1] + "ied", base + "ing"]
+    elif base.endswith(("sh", "ch", "x", "s")):
+        out = [base, base + "es", base + "ed", base + "ing"]
+    else:
+        out = [base, base + "s", base + "ed", base + "ing"]
+    return out + parts[1:]
+
+
+def _plural(noun: str) -> str:
+    if noun.endswith(("sh", "ch", "s", "x")):
+        return noun + "es"
+    if noun.endswith("y") and noun[-2] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
+EVENT_VERB_FORMS = frozenset(f for specs in VERB_CLASSES.values() for spec in specs.split() for f in forms(spec))
+EVENT_NOUN_FORMS = EVENT_NOUNS | frozenset(_plural(n) for n in EVENT_NOUNS)
+
+
+def words(text: str) -> list[str]:
+    """The lower-cased words of ``text``, in order."""
+    return WORD.findall(text.lower())
+
+
+def is_past(word: str) -> bool:
+    return word in IRREGULAR_PAST or (len(word) >= 5 and word.endswith("ed"))
+
+
+def has_past(ws: list[str]) -> bool:
+    return any(is_past(w) for w in ws)
+
+
+def has_say(ws: list[str]) -> bool:
+    return not SAY_WORDS.isdisjoint(ws)
+
+
+def is_reaction(ws: list[str]) -> bool:
+    """Condemnation, praise, warnings, thanks: reactions, not events (guideline rule 9)."""
+    return any(w.startswith(_REACTION_STEMS) or w in _REACTION_WORDS for w in ws)
+
+
+def conflict_predicate(text: str, *, modifiers: bool = False) -> bool:
+    """Whether ``text`` names what conflict reporting counts as an event: a verb of a class in
+    ``VERB_CLASSES`` in any inflection, an event or decision noun, an armed actor doing
+    something ("troops took the bridge"), a call for action
+    ("called for") or a state of exception ("martial law"). A verb form after a determiner is
+    a modifier or a noun ("a closed session") and counts only with ``modifiers``."""
+    ws = words(text)
+    if not EVENT_NOUN_FORMS.isdisjoint(ws) or _armed_action(ws):
+        return True
+    for prev, w in zip([""] + ws, ws):
+        if w in EVENT_VERB_FORMS and (modifiers or prev not in _DETERMINERS):
+            return True
+    return bool(_CALL_FOR.search(text.lower()))
+
+
+def _armed_action(ws: list[str]) -> bool:
+    """An armed noun followed within three words by a past verb that is not a state."""
+    for i, w in enumerate(ws):
+        if w in ARMED_NOUNS:
+            after = ws[i + 1 : i + 4]
+            if any(is_past(v) and v not in STATIVE_VERBS and v not in NOT_PAST for v in after):
+                return True
+    return False
+
+
+def event_participle(verb: str, rest: str = "") -> bool:
+    """Whether a participle ("bombed", "been killed") is a verb of a counted class; for an
+    aspectual verb ("have begun using ...") the clause after it decides."""
+    last = verb.split()[-1].lower()
+    return last in EVENT_VERB_FORMS or (last in ASPECTUAL and conflict_predicate(rest, modifiers=True))
+
+
+def past_predicates(text: str) -> list[str]:
+    """Past-tense verbs of ``text`` other than states and reports ("seized", not "was")."""
+    return [w for w in words(text) if is_past(w) and w not in STATIVE_VERBS and w not in NOT_PAST]

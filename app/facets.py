@@ -1,0 +1,225 @@
+"""What the current filter adds up to: a capped total, facet counts and a date histogram.
+
+Every count goes through ``store.apply_filters``, so it agrees with the list.
+Within a facet, choices combine with OR, across facets with AND: a facet's
+counts therefore leave out its own selection, and selected options stay listed
+even when nothing matches them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from typing import Any
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from app import models, store
+from app.query import EVENT_TYPES, PRECISIONS, TimelineQuery
+
+CAP = 10_000
+FACET_SIZE = 12
+Row = tuple[str, str, int]
+
+
+@dataclass(frozen=True)
+class Total:
+    """At most ``CAP`` matches are counted; past that the label says "10,000+"."""
+
+    count: int
+    capped: bool
+
+    @property
+    def label(self) -> str:
+        return f"{CAP:,}+" if self.capped else f"{self.count:,}"
+
+    @property
+    def small(self) -> bool:
+        return not self.capped
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass(frozen=True)
+class Facet:
+    param: str
+    legend: str
+    options: tuple[Option, ...]
+    more: int = 0
+    """How many further options were left out of a long list."""
+
+
+def _dialect(session: Session) -> str:
+    return session.get_bind().dialect.name
+
+
+def total(session: Session, query: TimelineQuery) -> Total:
+    """The number of matching events, counting no further than ``CAP + 1`` rows."""
+    matching = store.apply_filters(select(models.Event.seq), query.without_cursor(), dialect=_dialect(session))
+    n = session.scalar(select(func.count()).select_from(matching.limit(CAP + 1).subquery())) or 0
+    return Total(min(n, CAP), n > CAP)
+
+
+def _matching_seqs(session: Session, query: TimelineQuery) -> Select[tuple[int]]:
+    return store.apply_filters(select(models.Event.seq), query, dialect=_dialect(session))
+
+
+def _actor_rows(session: Session, query: TimelineQuery) -> Iterable[Row]:
+    link, actor = models.EventActor, models.Actor
+    stmt = (
+        select(actor.slug, actor.name, func.count(link.event_seq))
+        .join(link, link.actor_id == actor.id)
+        .where(link.event_seq.in_(_matching_seqs(session, replace(query, actors=()))))
+        .group_by(actor.id, actor.slug, actor.name)
+    )
+    return [(slug, name, n) for slug, name, n in session.execute(stmt)]
+
+
+def _side_rows(session: Session, query: TimelineQuery) -> Iterable[Row]:
+    link, actor = models.EventActor, models.Actor
+    stmt = (
+        select(actor.affiliation, func.count(func.distinct(link.event_seq)))
+        .join(link, link.actor_id == actor.id)
+        .where(actor.affiliation.is_not(None), link.event_seq.in_(_matching_seqs(session, replace(query, sides=()))))
+        .group_by(actor.affiliation)
+    )
+    return [(side, side, n) for side, n in session.execute(stmt)]
+
+
+def _column_rows(column: Any, field: str) -> Callable[[Session, TimelineQuery], Iterable[Row]]:
+    def rows(session: Session, query: TimelineQuery) -> Iterable[Row]:
+        others = replace(query, **{field: ()})
+        stmt = store.apply_filters(select(column, func.count()), others, dialect=_dialect(session))
+        return [(value, value, n) for value, n in session.execute(stmt.group_by(column))]
+
+    return rows
+
+
+def _place_rows(session: Session, query: TimelineQuery) -> Iterable[Row]:
+    place = models.EventPlace
+    stmt = (
+        select(place.place, func.count())
+        .where(place.event_seq.in_(_matching_seqs(session, replace(query, places=()))))
+        .group_by(place.place)
+    )
+    return [(name, name, n) for name, n in session.execute(stmt)]
+
+
+def _document_rows(session: Session, query: TimelineQuery) -> Iterable[Row]:
+    doc = models.Document
+    stmt = select(doc.id, doc.title, doc.path, func.count()).select_from(models.Event).join(doc, doc.id == models.Event.document_id)
+    stmt = store.apply_filters(stmt, replace(query, documents=()), dialect=_dialect(session))
+    rows = session.execute(stmt.group_by(doc.id, doc.title, doc.path))
+    return [(id_, title or path.replace("\\", "/").rsplit("/", 1)[-1], n) for id_, title, path, n in rows]
+
+
+def _options(rows: Iterable[Row], selected: tuple[str, ...], order: tuple[str, ...] | None) -> tuple[list[Option], int]:
+    """The busiest options (or all, in ``order``), plus every selected one, even at zero."""
+    found = {value: Option(value, label, n, value in selected) for value, label, n in rows if n}
+    for value in selected:
+        found.setdefault(value, Option(value, value, 0, True))
+    if order is not None:
+        rank = {value: i for i, value in enumerate(order)}
+        return sorted(found.values(), key=lambda o: rank.get(o.value, len(rank))), 0
+    ranked = sorted(found.values(), key=lambda o: (-o.count, o.label.casefold()))
+    shown = [o for i, o in enumerate(ranked) if i < FACET_SIZE or o.selected]
+    return shown, len(ranked) - len(shown)
+
+
+FACETS: tuple[tuple[str, str, str, Callable[[Session, TimelineQuery], Iterable[Row]], tuple[str, ...] | None], ...] = (
+    ("actor", "Actors", "actors", _actor_rows, None),
+    ("side", "Sides", "sides", _side_rows, None),
+    ("type", "Event types", "types", _column_rows(models.Event.type, "types"), EVENT_TYPES),
+    ("place", "Places", "places", _place_rows, None),
+    ("precision", "Date precision", "precisions", _column_rows(models.Event.precision, "precisions"), PRECISIONS),
+    ("document", "Sources", "documents", _document_rows, None),
+)
+
+
+def facets(session: Session, query: TimelineQuery) -> tuple[Facet, ...]:
+    """Every facet with its counts under the current filter (empty facets left out)."""
+    query = query.without_cursor()
+    result = []
+    for param, legend, field, rows, order in FACETS:
+        selected: tuple[str, ...] = getattr(query, field)
+        options, more = _options(rows(session, query), selected, order)
+        if options:
+            result.append(Facet(param, legend, tuple(options), more))
+    return tuple(result)
+
+
+@dataclass(frozen=True)
+class Bar:
+    start: dt.date
+    end: dt.date
+    count: int
+
+
+@dataclass(frozen=True)
+class Histogram:
+    unit: str
+    bars: tuple[Bar, ...]
+
+    @property
+    def peak(self) -> int:
+        return max((b.count for b in self.bars), default=0)
+
+
+def _bucket(day: dt.date, unit: str) -> tuple[dt.date, dt.date]:
+    if unit == "day":
+        return day, day
+    if unit == "week":
+        start = day - dt.timedelta(days=day.weekday())
+        return start, start + dt.timedelta(days=6)
+    if unit == "month":
+        start = day.replace(day=1)
+        following = (start + dt.timedelta(days=32)).replace(day=1)
+        return start, following - dt.timedelta(days=1)
+    return dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)
+
+
+def _unit(first: dt.date, last: dt.date) -> str:
+    span = (last - first).days
+    if span <= 62:
+        return "day"
+    if span <= 3 * 366:
+        return "week"
+    return "month" if span <= 40 * 366 else "year"
+
+
+def histogram(session: Session, query: TimelineQuery) -> Histogram:
+    """Matching events per day, week or month (chosen by the span), by the day each begins.
+
+    An event that began before ``from`` is counted in the first bar; every
+    bucket in the span is present, empty or not, so the axis stays even.
+    """
+    query = query.without_cursor()
+    day = models.Event.first_day
+    stmt = store.apply_filters(select(day, func.count()), query, dialect=_dialect(session)).group_by(day)
+    per_day: Counter[dt.date] = Counter()
+    for first_day, n in session.execute(stmt):
+        first_day = first_day if isinstance(first_day, dt.date) else dt.date.fromisoformat(str(first_day))
+        per_day[max(first_day, query.date_from) if query.date_from else first_day] += n
+    if not per_day:
+        return Histogram("day", ())
+    unit = _unit(min(per_day), max(per_day))
+    counts: Counter[dt.date] = Counter()
+    for first_day, n in per_day.items():
+        counts[_bucket(first_day, unit)[0]] += n
+    bars, cursor = [], min(counts)
+    while cursor <= max(counts):
+        start, end = _bucket(cursor, unit)
+        start = max(start, query.date_from) if query.date_from else start
+        end = min(end, query.date_to) if query.date_to else end
+        bars.append(Bar(start, end, counts.get(_bucket(cursor, unit)[0], 0)))
+        cursor = _bucket(cursor, unit)[1] + dt.timedelta(days=1)
+    return Histogram(unit, tuple(bars))

@@ -1,0 +1,128 @@
+"""The timeline page, its htmx fragments, and the counts and histogram that go with it.
+
+One template, three renderings of it: the full page; the ``results`` block
+when a filter changes; the ``more`` block (further days to append) when
+infinite scroll asks for the next page into ``#timeline-list``. Facets and the
+histogram are server-rendered on the full page while the result is small, and
+otherwise load as their own fragment (``/overview``), with a link to it
+for readers without JavaScript.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import HTMLResponse
+from sqlalchemy.orm import Session
+
+from app import facets, store
+from app.errors import InvalidQuery, NotFound
+from app.query import TimelineQuery
+from app.views import EventView
+from app.web import formatting, links
+from app.web.deps import QueryDep, SessionDep, SettingsDep, TemplatesDep
+from app.web.htmx import render, wants_fragment
+
+router = APIRouter(default_response_class=HTMLResponse)
+_EVENT_ID = re.compile(r"^[0-9a-f]{16}$")
+LIST_ID = "timeline-list"
+
+
+@dataclass(frozen=True)
+class Day:
+    """Consecutive events that share a displayed date (a day, week, month or year)."""
+
+    label: str
+    datetime: str
+    events: tuple[EventView, ...]
+
+
+def group_by_day(events: Iterable[EventView]) -> tuple[Day, ...]:
+    runs = itertools.groupby(events, key=lambda e: (e.precision, e.first_day))
+    days = []
+    for _, run in runs:
+        group = tuple(run)
+        days.append(Day(formatting.event_date(group[0]), formatting.datetime_attr(group[0]), group))
+    return tuple(days)
+
+
+def get_focus(request: Request) -> str | None:
+    """``focus=<event id>``: open the timeline at that event (checked here, not in the grammar)."""
+    values = [v.strip() for v in request.query_params.getlist("focus") if v.strip()]
+    if len(values) > 1:
+        raise InvalidQuery("focus", "may be given only once")
+    if values and not _EVENT_ID.match(values[0]):
+        raise InvalidQuery("focus", f"{values[0]!r} is not an event id (16 hexadecimal digits)")
+    return values[0] if values else None
+
+
+FocusDep = Annotated[str | None, Depends(get_focus)]
+
+
+def _focus_query(session: Session, query: TimelineQuery, focus: str | None) -> TimelineQuery:
+    if focus is None or query.cursor is not None:
+        return query
+    try:
+        event = store.get_event(session, focus)
+    except NotFound:
+        raise InvalidQuery("focus", f"no event has the id {focus!r}") from None
+    return replace(query, cursor=links.just_before(event.seq, query))
+
+
+def _block(request: Request) -> str:
+    return "more" if wants_fragment(request) and request.headers.get("hx-target") == LIST_ID else "results"
+
+
+def results_values(session: Session, query: TimelineQuery, *, limit: int, block: str = "results") -> dict[str, Any]:
+    """What the results component shows (shared by the timeline and actor pages)."""
+    page = store.list_events(session, query, limit=limit)
+    values: dict[str, Any] = {"query": query, "page": page, "days": group_by_day(page.events)}
+    if block == "more":
+        continued = bool(page.events and query.cursor and page.events[0].first_day.toordinal() == query.cursor.seq >> 32)
+        return values | {"continued": continued}
+    before = store.previous_page(session, query, page.events[0].seq, limit=limit) if page.events else None
+    if before is None and query.cursor is not None and not page.events:
+        before = store.PageStart(None)
+    return values | {"total": facets.total(session, query), "before": before}
+
+
+@router.get("/", name="timeline")
+@router.get("/events", name="events")
+def timeline(
+    request: Request,
+    session: SessionDep,
+    settings: SettingsDep,
+    templates: TemplatesDep,
+    query: QueryDep,
+    focus: FocusDep,
+) -> HTMLResponse:
+    """The timeline, or only its results (or its next page) for an htmx request."""
+    query = _focus_query(session, query, focus)
+    block = _block(request)
+    values = results_values(session, query, limit=settings.page_size, block=block) | {"focus": focus}
+    if not wants_fragment(request):
+        small = values["total"].small
+        values |= {
+            "facets": facets.facets(session, query) if small else None,
+            "histogram": facets.histogram(session, query) if small else None,
+        }
+    push_url = None if block == "more" else links.timeline_href(query) if focus is None else None
+    return render(request, templates, "timeline.html", values, block=block, push_url=push_url)
+
+
+@router.get("/overview", name="overview")
+def overview(request: Request, session: SessionDep, templates: TemplatesDep, query: QueryDep) -> HTMLResponse:
+    """Facet counts and the date histogram for the current filter (a fragment, or a page without JS)."""
+    query = query.without_cursor()
+    values = {
+        "query": query,
+        "total": facets.total(session, query),
+        "facets": facets.facets(session, query),
+        "histogram": facets.histogram(session, query),
+    }
+    return render(request, templates, "overview.html", values, block="overview")

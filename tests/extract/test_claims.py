@@ -1,0 +1,28 @@
+"""Modality and claimant, kept apart from actors. Example sentences written for this project."""
+
+import pytest
+
+from app.extract.pipeline import extract
+
+HEAD = " date 2022-03-11 "
+
+
+@pytest.mark.parametrize(
+    ("body", "modality", "claimant"),
+    [
+        ("According to AP, Kenyan police arrested two men on Monday.", "claim", "AP"),
+        ("Moscow said its forces captured the airfield on Monday.", "claim", "Moscow"),
+        ("The FSB claimed it arrested a spy on Monday.", "claim", "the FSB"),
+        ("Rebels reportedly shelled the port on Monday.", "claim", None),
+        ("The army denied shelling the port on Monday.", "denial", "The army"),
+        ("Peruvian police arrested two men on Monday.", "fact", None),
+    ],
+)
+def test_modality_and_claimant(body: str, modality: str, claimant: str | None) -> None:
+    (event,) = extract(HEAD + body).events
+    assert (event.modality, event.claimant) == (modality, claimant)
+
+
+def test_attribution_source_is_not_an_actor() -> None:
+    (event,) = extract(HEAD + "According to Reuters, Chilean troops crossed the border on Monday.").events
+    assert [a.name for a in event.actors] == ["Chile"]

@@ -1,0 +1,171 @@
+"""Finding events: search with highlighted hits, facets with counts, the histogram and paging."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from fastapi.testclient import TestClient
+
+from app import facets
+from tests.web import factories
+from tests.web.factories import event_id
+from tests.web.html import event_ids, find
+
+FRAGMENT = {"HX-Request": "true"}
+
+
+@pytest.fixture
+def sides(make_client: Callable[..., TestClient]) -> TestClient:
+    return make_client(factories.seed_riverton, factories.seed_sides)
+
+
+def marks(html: str) -> list[str]:
+    return [m.text for m in find(html, "mark") if m.attrs.get("class") == "hit"]
+
+
+def counts(html: str, param: str) -> dict[str, int]:
+    """What a facet shows: option label -> count."""
+    (fieldset,) = find(html, "fieldset", id=f"facet-{param}")
+    labels = [e for e in find(html, "label") if "fieldset" in e.parents and e.text and fieldset.text.count(e.text)]
+    spans = [" ".join(label.text.split()).rsplit(" ", 1) for label in labels]
+    return {name: int(n) for name, n in spans}
+
+
+def test_search_finds_and_marks_the_words_in_titles_and_excerpts(client: TestClient) -> None:
+    page = client.get("/?q=Ashford").text
+    assert event_ids(page) == [event_id(3), event_id(4)] or event_ids(page) == [event_id(4)]
+    assert "Ashford" in marks(page)
+    assert '<mark class="hit">Ashford</mark> bridge' in page
+
+
+def test_search_matches_actor_names_and_marks_them(sides: TestClient) -> None:
+    page = sides.get("/?q=rebels").text
+    assert set(event_ids(page)) == {event_id(201), event_id(202)}
+    assert '<a href="/actors/hill-rebels">Hill <mark class="hit">Rebels</mark></a>' in page
+
+
+def test_highlight_is_built_after_escaping(client: TestClient) -> None:
+    page = client.get("/?q=alert").text
+    assert event_ids(page) == [event_id(100)]
+    assert '&lt;script&gt;<mark class="hit">alert</mark>(1)&lt;/script&gt;' in page
+    assert "<script>alert" not in page
+
+
+def test_search_syntax_in_the_query_is_only_text(client: TestClient) -> None:
+    response = client.get('/?q=" OR * NEAR(')
+    assert response.status_code == 200 and "0 events match" in response.text
+
+
+def test_facets_count_under_the_other_filters_and_or_within_one(sides: TestClient) -> None:
+    page = sides.get("/?place=Tarn").text
+    assert event_ids(page) == [event_id(200), event_id(201)]
+    assert counts(page, "actor") == {"Hill Rebels": 1, "North Army": 1}
+    assert counts(page, "place") == {"Tarn": 2, "Vell": 1}
+    both = sides.get("/?place=Tarn&place=Vell").text
+    assert event_ids(both) == [event_id(200), event_id(201), event_id(202)]
+
+
+def test_facets_combine_with_and_across(sides: TestClient) -> None:
+    page = sides.get("/?place=Vell&type=Battles").text
+    assert event_ids(page) == []
+    assert counts(page, "type") == {"Battles": 0, "Explosions/Remote violence": 1}
+    (box,) = find(page, "input", name="type", value="Battles")
+    assert "checked" in box.attrs
+
+
+def test_side_filter_and_facet(sides: TestClient) -> None:
+    page = sides.get("/?side=South").text
+    assert event_ids(page) == [event_id(201), event_id(202)]
+    assert counts(page, "side") == {"North": 3, "South": 2}
+    assert counts(page, "actor") == {"Hill Rebels": 2, "North Army": 1}
+
+
+def test_precision_and_source_facets(client: TestClient) -> None:
+    page = client.get("/").text
+    assert counts(page, "precision") == {"day": 4, "week": 1, "month": 1, "year": 1}
+    assert counts(page, "document") == {"Fighting near Calder": 6, "<i>Hostile</i> & co": 1}
+
+
+def test_total_is_capped(make_client: Callable[..., TestClient], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(facets, "CAP", 5)
+    page = make_client(factories.seed_riverton).get("/").text
+    (heading,) = find(page, "h2", id="results-count")
+    assert heading.text == "5+ events"
+    assert find(page, "div", id="facets")[0].attrs["hx-get"] == "/overview"
+
+
+def test_histogram_bars_link_to_their_range_and_tell_their_count(sides: TestClient) -> None:
+    page = sides.get("/?side=North").text
+    bars = [a for a in find(page, "a") if a.attrs.get("class") == "bar-link"]
+    assert [b.attrs["href"] for b in bars] == [
+        "/?side=North&from=2033-03-01&to=2033-03-01",
+        "/?side=North&from=2033-03-03&to=2033-03-03",
+        "/?side=North&from=2033-03-05&to=2033-03-05",
+    ]
+    titles = [t.text for t in find(page, "title") if "svg" in t.parents]
+    assert titles == ["1 event on 1 March 2033", "1 event on 3 March 2033", "1 event on 5 March 2033"]
+    assert all(b.attrs["hx-get"] == b.attrs["href"] and b.attrs["hx-target"] == "#results" for b in bars)
+
+
+def test_histogram_counts_by_week_over_a_longer_span(make_client: Callable[..., TestClient]) -> None:
+    client = make_client(lambda session: factories.seed_many(session, 300))
+    page = client.get("/").text
+    assert "Events per week" in page
+    titles = [t.text for t in find(page, "title") if "svg" in t.parents]
+    assert titles[0] == "18 events from 30 June 2031 to 6 July 2031"
+    assert sum(int(t.split()[0]) for t in titles) == 300
+
+
+def paged(make_client: Callable[..., TestClient]) -> TestClient:
+    return make_client(lambda session: factories.seed_many(session, 45), page_size=20)
+
+
+def test_next_page_link_scrolls_in_and_works_without_javascript(make_client: Callable[..., TestClient]) -> None:
+    page = paged(make_client).get("/").text
+    (link,) = find(page, "a", rel="next")
+    assert link.attrs["hx-trigger"] == "revealed" and link.attrs["hx-target"] == "#timeline-list"
+    assert link.attrs["hx-get"] == link.attrs["href"] and link.attrs["href"].startswith("/?cursor=")
+    assert link.text.strip() == "Later events →"
+
+
+def test_infinite_scroll_gets_only_the_next_days(make_client: Callable[..., TestClient]) -> None:
+    client = paged(make_client)
+    first = event_ids(client.get("/").text)
+    (link,) = find(client.get("/").text, "a", rel="next")
+    more = client.get(link.attrs["href"], headers={**FRAGMENT, "HX-Target": "timeline-list"}).text
+    assert "<h2" not in more and "<ol class=\"timeline\"" not in more
+    ids = event_ids(more)
+    assert len(ids) == 20 and not set(ids) & set(first)
+    (slot,) = find(more, "span", id="next-slot")
+    assert slot.attrs["hx-swap-oob"] == "true"
+    assert "HX-Push-Url" not in client.get(link.attrs["href"], headers={**FRAGMENT, "HX-Target": "timeline-list"}).headers
+
+
+def test_a_later_page_links_back_to_the_earlier_one(make_client: Callable[..., TestClient]) -> None:
+    client = paged(make_client)
+    first = client.get("/").text
+    second = client.get(find(first, "a", rel="next")[0].attrs["href"]).text
+    third = client.get(find(second, "a", rel="next")[0].attrs["href"]).text
+    (back,) = find(third, "a", rel="prev")
+    assert event_ids(client.get(back.attrs["href"]).text) == event_ids(second)
+    (back_to_first,) = find(second, "a", rel="prev")
+    assert back_to_first.attrs["href"] == "/"
+
+
+def test_newest_first(make_client: Callable[..., TestClient]) -> None:
+    client = paged(make_client)
+    page = client.get("/?sort=desc").text
+    ids = event_ids(page)
+    assert ids[0] in {factories.event_id(n) for n in (1042, 1043, 1044)}
+    assert ids[3] in {factories.event_id(n) for n in (1039, 1040, 1041)}
+    (link,) = find(page, "a", rel="next")
+    assert link.text.strip() == "Older events →" and "sort=desc" in link.attrs["href"]
+    assert find(page, "option", value="desc")[0].attrs.get("selected") is not None
+
+
+def test_overview_page_works_without_javascript(sides: TestClient) -> None:
+    page = sides.get("/overview?side=North").text
+    assert "<html" in page and find(page, "form", action="/")
+    assert counts(page, "actor") == {"Hill Rebels": 1, "North Army": 3}
+    assert find(page, "figure", id="histogram")
