@@ -1,0 +1,303 @@
+"""Scale benchmark: a large timeline, served from one core, loaded from the other.
+
+Builds (once) a database of N synthetic events with ``dateline demo-data``,
+starts the app under uvicorn pinned to core 0, drives it with wrk pinned to
+core 1, and prints each figure beside its target (issue 6). Also prints the
+raw-SQL time of each list query (the floor), the page/floor ratio, the query
+plans, import and re-import times, and the server's peak memory while it
+streams a CSV export of everything.
+
+    python bench/scale.py --events 1000000            # SQLite
+    python bench/scale.py --events 1000000 --postgres postgresql+psycopg://u:p@127.0.0.1/postgres
+
+Results are appended to bench/RESULTS.md with the machine they ran on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import shutil
+import socket
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import create_engine, select, text
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from app import models, store  # noqa: E402
+from app.query import Cursor, parse_query  # noqa: E402
+
+BIN = Path(sys.executable).parent
+LUA = ROOT / "bench" / "wrk_report.lua"
+RESULTS = ROOT / "bench" / "RESULTS.md"
+TARGET_RPS, TARGET_P95, TARGET_PAGE_P95 = 1500, 20.0, 100.0
+
+
+@dataclass
+class Load:
+    rps: float
+    p50: float
+    p95: float
+    p99: float
+    errors: int
+
+
+def run(cmd: list[str], env: dict[str, str] | None = None, cpu: int | None = None) -> subprocess.CompletedProcess[str]:
+    if cpu is not None and shutil.which("taskset"):
+        cmd = ["taskset", "-c", str(cpu), *cmd]
+    return subprocess.run(cmd, env={**os.environ, **(env or {})}, capture_output=True, text=True, check=True)
+
+
+def timed(cmd: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    run(cmd, env, cpu=0)
+    return time.perf_counter() - start
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def build_dataset(url: str, events: int) -> float | None:
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            have = conn.scalar(text("SELECT count(*) FROM events"))
+    except Exception:
+        have = None
+    finally:
+        engine.dispose()
+    if have == events:
+        return None
+    print(f"building {events:,} synthetic events …", flush=True)
+    env = {"DATELINE_DATABASE_URL": url}
+    run([str(BIN / "dateline"), "migrate"], env)
+    return timed([str(BIN / "dateline"), "demo-data", "--events", str(events)], env)
+
+
+def pick_terms(url: str, total: int) -> tuple[str, str]:
+    """A term in about 80% of events and a rare one, found from the data itself."""
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        sample = [r[0] for r in conn.execute(select(models.Event.search_text).limit(2000))]
+    engine.dispose()
+    counts: dict[str, int] = {}
+    for body in sample:
+        for word in set(re.findall(r"[a-z]{4,}", body.lower())):
+            counts[word] = counts.get(word, 0) + 1
+    common = min(counts, key=lambda w: abs(counts[w] / len(sample) - 0.8))
+    rare = min((w for w in counts if counts[w] >= 1), key=lambda w: (counts[w], w))
+    return common, rare
+
+
+def scenarios(url: str, total: int) -> dict[str, str]:
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        actor = conn.execute(
+            select(models.Actor.slug).join(models.EventActor, models.EventActor.actor_id == models.Actor.id)
+            .group_by(models.Actor.slug).order_by(text("count(*) DESC")).limit(1).offset(5)
+        ).scalar_one()
+        first, last = conn.execute(select(text("min(first_day), max(first_day)")).select_from(models.Event)).one()
+        seqs = conn.execute(select(models.Event.seq).order_by(models.Event.seq).offset(int(total * 0.9)).limit(1)).scalar_one()
+    engine.dispose()
+    middle = _as_date(first) + (_as_date(last) - _as_date(first)) / 2
+    month = (middle.replace(day=1).isoformat(), (middle.replace(day=28)).isoformat())
+    common, rare = pick_terms(url, total)
+    return {
+        "none": "",
+        "one actor": f"actor={actor}",
+        "one month": f"from={month[0]}&to={month[1]}",
+        "one type": "type=Battles",
+        "actor + month": f"actor={actor}&from={month[0]}&to={month[1]}",
+        f"text (common: {common})": f"q={common}",
+        f"text (rare: {rare})": f"q={rare}",
+        "deep cursor (90%)": f"cursor={Cursor(seqs).encode()}",
+    }
+
+
+def _as_date(value: object):  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+
+
+def wrk(url: str, seconds: int, headers: dict[str, str]) -> Load:
+    cmd = ["wrk", "-t1", "-c4", f"-d{seconds}s", "--latency", "-s", str(LUA)]
+    for key, value in headers.items():
+        cmd += ["-H", f"{key}: {value}"]
+    out = run([*cmd, url], cpu=1).stdout
+    match = re.search(r"RESULT rps=([\d.]+) p50=([\d.]+) p95=([\d.]+) p99=([\d.]+) requests=\d+ errors=(\d+)", out)
+    if not match:
+        raise RuntimeError(out)
+    rps, p50, p95, p99, errors = match.groups()
+    return Load(float(rps), float(p50), float(p95), float(p99), int(errors))
+
+
+def floor_ms(db_url: str, query_string: str) -> tuple[float, str]:
+    """Median time of the list query's SQL alone, and its plan (SQLite only)."""
+    query = parse_query(urllib.parse.parse_qsl(query_string))
+    stmt = store.ordered_page(store.apply_filters(select(models.Event), query, dialect="sqlite"), query).limit(51)
+    sql = str(stmt.compile(dialect=create_engine("sqlite://").dialect, compile_kwargs={"literal_binds": True}))
+    conn = sqlite3.connect(db_url.removeprefix("sqlite:///"))
+    plan = " | ".join(row[3] for row in conn.execute("EXPLAIN QUERY PLAN " + sql))
+    times = []
+    for _ in range(20):
+        start = time.perf_counter()
+        conn.execute(sql).fetchall()
+        times.append((time.perf_counter() - start) * 1000)
+    conn.close()
+    return statistics.median(times), plan
+
+
+class Server:
+    def __init__(self, db_url: str) -> None:
+        self.port = free_port()
+        env = {**os.environ, "DATELINE_DATABASE_URL": db_url}
+        cmd = [str(BIN / "uvicorn"), "--factory", "app.main:create_app_from_env", "--port", str(self.port),
+               "--no-access-log", "--log-level", "warning"]
+        if shutil.which("taskset"):
+            cmd = ["taskset", "-c", "0", *cmd]
+        self.proc = subprocess.Popen(cmd, env=env, cwd=ROOT)
+        self.base = f"http://127.0.0.1:{self.port}"
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(self.base + "/healthz", timeout=1)
+                return
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError("server did not start")
+
+    def peak_rss_mb(self) -> float:
+        """Peak resident memory of the server (taskset execs uvicorn, so the pid is the same)."""
+        status = Path(f"/proc/{self.proc.pid}/status").read_text()
+        return int(re.search(r"VmHWM:\s+(\d+)", status).group(1)) / 1024  # type: ignore[union-attr]
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(10)
+
+
+def mark(ok: bool) -> str:
+    return "met" if ok else "NOT met"
+
+
+def list_benchmarks(server: Server, db_url: str, cases: dict[str, str], seconds: int, lines: list[str]) -> None:
+    sqlite = db_url.startswith("sqlite")
+    lines.append(f"| list fragment (50 events) | req/s (target ≥ {TARGET_RPS}) | p95 ms (≤ {TARGET_P95:g}) | SQL floor ms | page/floor | full page p95 ms (≤ {TARGET_PAGE_P95:g}) | plan |")
+    lines.append("|---|---|---|---|---|---|---|")
+    for name, qs in cases.items():
+        path = f"{server.base}/events?{qs}"
+        frag = wrk(path, seconds, {"HX-Request": "true"})
+        page = wrk(path, max(3, seconds // 2), {})
+        floor, plan = floor_ms(db_url, qs) if sqlite else (float("nan"), "")
+        ratio = frag.p50 / floor if floor and floor == floor else float("nan")
+        lines.append(
+            f"| {name} | {frag.rps:,.0f} ({mark(frag.rps >= TARGET_RPS)}) | {frag.p95:.1f} ({mark(frag.p95 <= TARGET_P95)}) "
+            f"| {floor:.2f} | {ratio:.1f}× | {page.p95:.1f} ({mark(page.p95 <= TARGET_PAGE_P95)}) | {plan} |"
+        )
+        print(lines[-1], flush=True)
+
+
+def export_memory(server: Server, lines: list[str]) -> None:
+    start = time.perf_counter()
+    size = 0
+    with urllib.request.urlopen(server.base + "/events.csv", timeout=600) as response:
+        while chunk := response.read(1 << 16):
+            size += len(chunk)
+    lines.append(f"- CSV export of everything: {size / 1e6:,.0f} MB in {time.perf_counter() - start:.1f} s; "
+                 f"server peak RSS {server.peak_rss_mb():.0f} MB")
+    print(lines[-1], flush=True)
+
+
+def import_benchmark(events: int, workdir: Path, lines: list[str]) -> None:
+    csv_path = workdir / "sample.csv"
+    run([str(BIN / "dateline"), "acled-sample", "--rows", str(events), str(csv_path)])
+    env = {"DATELINE_DATABASE_URL": f"sqlite:///{workdir / 'import.db'}"}
+    run([str(BIN / "dateline"), "migrate"], env)
+    first = timed([str(BIN / "dateline"), "import-acled", str(csv_path)], env)
+    again = timed([str(BIN / "dateline"), "import-acled", str(csv_path)], env)
+    lines.append(f"- import of {events:,} ACLED rows: {first:.1f} s (target ≤ 30 s: {mark(first <= 30)}); "
+                 f"re-import {again:.1f} s (target ≤ 15 s: {mark(again <= 15)})")
+    print(lines[-1], flush=True)
+
+
+def machine() -> str:
+    cpu = next((l.split(":", 1)[1].strip() for l in Path("/proc/cpuinfo").read_text().splitlines()
+                if l.startswith("model name")), platform.processor())
+    return (f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+            f"SQLite {sqlite3.sqlite_version}, {platform.system()} {platform.release()}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--seconds", type=int, default=10, help="wrk duration per fragment scenario")
+    parser.add_argument("--db", type=Path, default=None, help="SQLite file to build or reuse")
+    parser.add_argument("--postgres", default=None, help="admin URL of a PostgreSQL server to run the list benchmarks on too")
+    parser.add_argument("--skip-import", action="store_true")
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        sys.exit("wrk is needed (apt-get install wrk)")
+    workdir = Path(tempfile.mkdtemp(prefix="dateline-bench-"))
+    db = args.db or ROOT / "bench" / "data" / f"scale-{args.events}.db"
+    db.parent.mkdir(parents=True, exist_ok=True)
+    db_url = f"sqlite:///{db}"
+    lines = [f"## {time.strftime('%Y-%m-%d %H:%M')} — {args.events:,} events", "", f"Machine: {machine()}", ""]
+    built = build_dataset(db_url, args.events)
+    if built is not None:
+        lines.append(f"- demo-data for {args.events:,} events: {built:.1f} s")
+    lines += ["", "### SQLite", ""]
+    backends = [("SQLite", db_url)]
+    if args.postgres:
+        backends.append(("PostgreSQL", prepare_postgres(args.postgres, args.events, lines)))
+    for label, url in backends:
+        if label != "SQLite":
+            lines += ["", f"### {label}", ""]
+        server = Server(url)
+        try:
+            list_benchmarks(server, url, scenarios(url, args.events), args.seconds, lines)
+            if label == "SQLite":
+                export_memory(server, lines)
+        finally:
+            server.stop()
+    if not args.skip_import:
+        import_benchmark(args.events, workdir, lines)
+    with RESULTS.open("a", encoding="utf-8") as out:
+        out.write("\n".join(lines) + "\n\n")
+    print(f"\nappended to {RESULTS.relative_to(ROOT)}")
+    return 0
+
+
+def prepare_postgres(admin_url: str, events: int, lines: list[str]) -> str:
+    from sqlalchemy.engine import make_url
+
+    name = f"dateline_bench_{events}"
+    url = make_url(admin_url).set(database=name).render_as_string(hide_password=False)
+    engine = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        if not conn.scalar(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}):
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    engine.dispose()
+    built = build_dataset(url, events)
+    if built is not None:
+        lines.append(f"- demo-data into PostgreSQL: {built:.1f} s")
+    return url
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
