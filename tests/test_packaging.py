@@ -13,7 +13,7 @@ SHIPPED = {"templates": "_templates", "static": "_static", "migrations": "_migra
 
 
 def repository_files() -> set[str]:
-    found = set()
+    found = {p.relative_to(ROOT).as_posix() for p in (ROOT / "app").rglob("*.py") if "__pycache__" not in p.parts}
     for folder, packaged in SHIPPED.items():
         for path in (ROOT / folder).rglob("*"):
             if path.is_file() and "__pycache__" not in path.parts:
