@@ -27,7 +27,7 @@ def predictions(paths: list[Path]) -> list[dict[str, object]]:
                 "actors": [{"name": a.name, "kind": a.kind, "affiliation": a.affiliation} for a in e.actors],
                 "excerpts": [{"start": x.start, "end": x.end, "text": x.text} for x in e.excerpts],
                 "date_phrase": e.date_phrase, "date_method": e.date_method,
-                "modality": e.modality, "claimant": e.claimant,
+                "modality": e.modality, "claimant": e.claimant, "places": list(e.places),
             })
     return out
 

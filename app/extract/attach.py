@@ -4,8 +4,10 @@ An undated sentence attaches to an event only when it elaborates it: it
 follows one of the event's sentences directly in the same paragraph (or opens
 the second paragraph after a lead event), it is narrative (past tense or
 present perfect, not a present-tense state), and it shares an actor with the
-event or opens with a back-reference ("He", "They", "The attack"). A
-quotation attaches only when its speaker is one of the event's actors.
+event or opens with a back-reference ("He", "They", "The attack"). Sharing
+only a state counts for the lead's second paragraph alone: in an article
+about one country nearly every sentence names it. A quotation attaches only
+when its speaker is one of the event's actors.
 """
 
 from __future__ import annotations
@@ -68,25 +70,33 @@ def merge(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     return kept
 
 
-def elaborates(ctx: Context, info: SentInfo, draft: Draft) -> bool:
+def _shared(ctx: Context, info: SentInfo, draft: Draft, *, states: bool) -> bool:
+    """Whether the sentence names an actor of the event; a state counts only with ``states``
+    (in an article about one country nearly every sentence names it)."""
+    mine = {a.name for a in info.actors if states or a.kind != "state"}
+    return bool(mine & names(ctx, draft.excerpts))
+
+
+def elaborates(ctx: Context, info: SentInfo, draft: Draft, *, lead: bool = False) -> bool:
     """Whether an undated sentence says more about ``draft`` (see the module docstring)."""
     if not info.narrative or info.reaction:
         return False
-    shared = bool(info.names & names(ctx, draft.excerpts))
+    shared = _shared(ctx, info, draft, states=lead)
     if info.quote:
         return shared
     return shared or bool(BACK_REFERENCE.match(info.sentence.text))
 
 
-def _neighbour(ctx: Context, owner: dict[int, Draft], sent: Sentence) -> Draft | None:
-    """The event of the sentence just before, or of the lead when ``sent`` opens paragraph 1."""
+def _neighbour(ctx: Context, owner: dict[int, Draft], sent: Sentence) -> tuple[Draft | None, bool]:
+    """The event of the sentence just before, or of the lead when ``sent`` opens paragraph 1
+    (then True: the second paragraph of a news report elaborates its lead)."""
     prev = ctx.infos[sent.index - 1].sentence if sent.index > 0 else None
     if prev is not None and prev.paragraph == sent.paragraph:
-        return owner.get(prev.index)
+        return owner.get(prev.index), False
     if sent.paragraph == 1 and prev is not None:
         lead = [d for d in owner.values() if d.sentence.paragraph == 0]
-        return max(lead, key=lambda d: d.sentence.index) if lead else None
-    return None
+        return (max(lead, key=lambda d: d.sentence.index) if lead else None), True
+    return None, False
 
 
 def attach(ctx: Context, drafts: list[Draft]) -> None:
@@ -96,8 +106,8 @@ def attach(ctx: Context, drafts: list[Draft]) -> None:
         sent = info.sentence
         if sent.index in owner:
             continue
-        home = _neighbour(ctx, owner, sent)
-        if home is not None and elaborates(ctx, info, home):
+        home, lead = _neighbour(ctx, owner, sent)
+        if home is not None and elaborates(ctx, info, home, lead=lead):
             home.excerpts.append(sent)
             home.excerpts.sort(key=lambda s: s.index)
             owner[sent.index] = home

@@ -1,7 +1,9 @@
-"""Sentence-level judgements: tense, quotation, reactions, event type, modality.
+"""Sentence-level judgements that need word order: present perfect, future, running
+totals, quotations, event type and modality.
 
 These are general cues of English news writing (auxiliaries, reporting verbs,
-conflict vocabulary), never the wording of particular articles.
+conflict vocabulary), never the wording of particular articles. Word classes
+looked up word by word live in ``lexicon``.
 """
 
 from __future__ import annotations
@@ -11,19 +13,14 @@ import re
 from app.extract import lexicon as lx
 from app.extract.types import EventType, Modality
 
-conflict_predicate = lx.conflict_predicate
-past_predicates = lx.past_predicates
-
 _IRREGULAR_PAST = (
     "took|gave|came|went|met|said|told|held|began|fought|struck|shot|led|left|fled|won|lost|sent|saw|"
     "made|found|brought|broke|fell|rose|hit|put|set|cut|stood|ran|spoke|wrote|drove|flew|threw|chose|"
     "stole|overran|withdrew|undertook|sought|swore|sank|blew|became|got|kept|knew|paid|sold|spent|"
     "laid|bore|beat|bit|tore|wore|was|were|had|did|declared|died|tied|fled"
 )
-PAST = re.compile(rf"\b(?:\w{{3,}}ed|{_IRREGULAR_PAST})\b", re.IGNORECASE)
 _PARTICIPLE = rf"(?:\w{{3,}}ed|{_IRREGULAR_PAST}|given|taken|begun|seen|done|shown|known|fallen|driven|written|broken|chosen|stolen|won|shot|hit|put|set|cut|led|left|fled|struck|sent|held|made|brought|lost|fought|met|spoken|thrown|flown|withdrawn|undertaken|sworn|blown|torn|overrun|been\s+\w+ed)"
 PRESENT_PERFECT = re.compile(rf"(?<!\bto )\b(?:has|have|'ve)\s+(?:(?:\w+ly|also|already|now|just|reportedly|since)\s+)*(?P<verb>{_PARTICIPLE})\b", re.IGNORECASE)
-CONTINUOUS = re.compile(r"\b(?:has|have)\s+been\s+(?:\w+ly\s+)?\w+ing\b", re.IGNORECASE)
 STATE_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?been\s+(?!\w+ed\b|killed|shot|hit|seen|taken|given|held|fired)\w+", re.IGNORECASE)
 RELATIVE_PERFECT = re.compile(r"\b(?:who|which|that|where)\s+(?:\w+\s+)?(?:has|have)\b", re.IGNORECASE)
 NEGATION = re.compile(r"\b(?:not|never|no|n't|nor)\b", re.IGNORECASE)
@@ -34,11 +31,6 @@ CUMULATIVE = re.compile(
 )
 FUTURE = re.compile(
     r"\b(?:will|shall|'ll|(?:is|are)\s+(?:set|scheduled|due|expected|going|planning|to\s+be)\s+to|(?:is|are)\s+to|plans?\s+to|intends?\s+to|tomorrow|next\s+(?:week|month|year|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
-    re.IGNORECASE,
-)
-REACTION = re.compile(
-    r"\b(?:condemn\w*|criticis\w*|criticiz\w*|criticism|denounc\w*|deplor\w*|rebuk\w*|urg(?:ed|es|ing)|warn(?:ed|s|ing)|"
-    r"welcom\w*|prais\w*|express(?:ed|es)|remark(?:ed|s)|comment(?:ed|s)|echo(?:ed|es)|thank\w*|congratulat\w*|mourn\w*)\b",
     re.IGNORECASE,
 )
 CLAIM = re.compile(r"\b(?:reportedly|allegedly|claim(?:ed|s)|according\s+to|reports?\s+(?:say|said|indicate)|purportedly)\b", re.IGNORECASE)
@@ -71,19 +63,6 @@ def quoted_ranges(text: str) -> list[tuple[int, int]]:
     """(start, end) of the double-quoted stretches of ``text`` (straight or curly quotes);
     an unclosed quotation runs to the end of ``text``."""
     return [m.span() for m in _QUOTED.finditer(text)]
-
-
-def inside(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s <= start and end <= e for s, e in ranges)
-
-
-def unquoted(text: str, ranges: list[tuple[int, int]], offset: int) -> str:
-    """``text`` (starting at document offset ``offset``) with quoted stretches blanked."""
-    chars = list(text)
-    for s, e in ranges:
-        for i in range(max(s - offset, 0), min(e - offset, len(chars))):
-            chars[i] = " "
-    return "".join(chars)
 
 
 def is_mostly_quote(text: str) -> bool:

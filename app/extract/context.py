@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -80,8 +79,12 @@ def _sources(ptext: str, offset: int) -> list[tuple[int, int]]:
     return [(offset + m.start("src"), offset + m.end("src")) for m in _ACCORDING.finditer(ptext)]
 
 
+_PERFECT_AUX = frozenset({"has", "have", "i've", "we've", "they've", "you've", "i’ve", "we’ve", "they’ve", "you’ve"})
+
+
 def has_perfect_aux(ws: list[str]) -> bool:
-    return "has" in ws or "have" in ws or any(w.endswith(("'ve", "’ve")) for w in ws)
+    """Whether the words hold a perfect auxiliary, before trying the present-perfect regex."""
+    return not _PERFECT_AUX.isdisjoint(ws)
 
 
 def _outside(ranges: list[tuple[int, int]], m: ActorMention) -> bool:
@@ -119,6 +122,3 @@ def build_context(
     quotes, plain = blank_quotes(document)
     return Context(document, quotes, plain, sentence_infos(document, sentences, mentions, plain), state_of)
 
-
-def reference_date(ctx: Context) -> dt.date | None:
-    return ctx.document.published

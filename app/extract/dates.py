@@ -55,30 +55,55 @@ PATTERNS: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
 # Which patterns can match around which key words. Every pattern needs a month name, a
 # weekday, a four-digit year or a relative word ("ago", "week", "yesterday"); the patterns run only in windows around those keys
 # (found with plain string search), never over the whole text.
-_MONTH_KEYS = tuple(MONTHS)
+_MONTH_KEYS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_MONTH_NAMES = tuple(name for name in MONTHS if len(name) > 3)
 _WEEKDAY_KEYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _RELATIVE_KEYS = ("yesterday", "today", "tonight", "tomorrow", "overnight", "night", "morning", "afternoon",
                   "evening", "week", "month", "year", "ago")
 _BY_KEY = {"month": (1, 2, 3, 4, 5, 6), "year": (0, 7, 8), "weekday": (9, 10), "relative": (11, 12, 13)}
-_YEAR_KEY = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+_YEAR_KEY = re.compile(r"[12]\d\d\d")
 _REACH = 45
 
 
-def _literal_hits(text: str, keys: tuple[str, ...]) -> list[int]:
+def _literal_hits(text: str, keys: tuple[str, ...], *, whole: bool = False) -> list[int]:
+    """Offsets of each key; with ``whole``, only where no lower-case letter follows
+    ("Mar." and "March" are keys, "Mayor" and "Marine" are not)."""
     hits: list[int] = []
     for key in keys:
         at = text.find(key)
         while at >= 0:
+            stop = at + len(key)
+            if not (whole and stop < len(text) and text[stop].islower()):
+                hits.append(at)
+            at = text.find(key, stop)
+    return hits
+
+
+def _month_hits(text: str) -> list[int]:
+    """Month names and abbreviations, found by their first three letters ("Mayor" is no month)."""
+    hits = []
+    for at in _literal_hits(text, _MONTH_KEYS):
+        nxt = text[at + 3 : at + 4]
+        if not nxt.islower() or text.startswith(_MONTH_NAMES, at):
             hits.append(at)
-            at = text.find(key, at + len(key))
+    return hits
+
+
+def _year_hits(text: str) -> list[int]:
+    """Four-digit numbers from 1800 to 2099 standing alone."""
+    hits = []
+    for m in _YEAR_KEY.finditer(text):
+        at = m.start()
+        if text[at : at + 2] in ("18", "19", "20") and not text[at - 1 : at].isdigit() and not text[at + 4 : at + 5].isdigit():
+            hits.append(at)
     return hits
 
 
 def _key_hits(text: str) -> dict[str, list[int]]:
     return {
-        "month": _literal_hits(text, _MONTH_KEYS),
-        "year": [m.start() for m in _YEAR_KEY.finditer(text)],
-        "weekday": _literal_hits(text, _WEEKDAY_KEYS),
+        "month": _month_hits(text),
+        "year": _year_hits(text),
+        "weekday": _literal_hits(text, _WEEKDAY_KEYS, whole=True),
         "relative": _literal_hits(text.lower(), _RELATIVE_KEYS),
     }
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from app.extract import classify as cl
+from app.extract import lexicon as lx
 from app.extract.attach import Draft
 from app.extract.context import Context, SentInfo
 from app.extract.dates import iso_at_precision
@@ -72,8 +73,10 @@ def claimant(ctx: Context, info: SentInfo) -> str | None:
         subject = _SUBJECT.search(info.plain[: say.start()])
         return subject.group(1) if subject else None
     m = speakers[-1]
-    lead = ctx.document.text[max(0, m.start - 4) : m.start]
-    return ("the " if lead.lower() == "the " else "") + m.text
+    text = ctx.document.text
+    start = m.start - 4 if text[max(0, m.start - 4) : m.start].lower() == "the " else m.start
+    phrase = " ".join(text[start:at].split())
+    return phrase if 0 < len(phrase.split()) <= 4 and "," not in phrase else m.text
 
 
 def modality(info: SentInfo) -> Modality:
@@ -82,7 +85,7 @@ def modality(info: SentInfo) -> Modality:
     if found != "fact":
         return found
     say = _CLAIM_VERB.search(info.plain)
-    return "claim" if say and cl.past_predicates(info.plain[say.end() :]) else "fact"
+    return "claim" if say and lx.past_predicates(info.plain[say.end() :]) else "fact"
 
 
 def to_event(ctx: Context, draft: Draft) -> Event:

@@ -58,7 +58,7 @@ def _coarse_ok(plain: str, m: TimeMention, offset: int) -> bool:
     window = _clause_around(plain, m.start - offset, m.end - offset)
     if cl.CUMULATIVE.search(plain) or m.text.lower().startswith("since"):
         return False
-    return cl.conflict_predicate(window.replace(m.text, " ")) and not cl.NEGATION.search(window)
+    return lx.conflict_predicate(window.replace(m.text, " ")) and not cl.NEGATION.search(window)
 
 
 def _clauses(sent: Sentence) -> list[tuple[int, int]]:
@@ -70,7 +70,7 @@ def _dated_drafts(ctx: Context, info: SentInfo) -> list[Draft]:
     sent, plain = info.sentence, info.plain
     if info.quote or info.reaction or not info.narrative or not info.times:
         return []
-    if not (lx.has_say(list(info.words)) or cl.conflict_predicate(plain)):
+    if not (lx.has_say(list(info.words)) or lx.conflict_predicate(plain)):
         return []
     drafts = []
     for a, b in _clauses(sent):

@@ -40,7 +40,7 @@ class Gazetteer:
     by_alias: dict[str, Actor]
     capitals: frozenset[str]
     by_first: dict[str, tuple[str, ...]]
-    lower_firsts: tuple[str, ...] = ()
+    lower_leads: tuple[str, ...] = ()
 
     def lookup(self, name: str) -> Actor | None:
         return self.by_alias.get(name)
@@ -68,18 +68,20 @@ class Gazetteer:
         return out
 
     def _first_words(self, text: str, start: int, end: int) -> list[tuple[int, str]]:
-        """Capitalised words by regex, plus the few lower-case first words ("the", "al") by string search."""
-        words = [(m.start(), m.group()) for m in CAPITALISED.finditer(text, start, end)]
-        for word in self.lower_firsts:
-            at = text.find(word, start, end)
+        """Capitalised words by regex ("the Kremlin" is tried from "Kremlin"), plus the few other
+        lower-case first words ("al-", "government of") by string search."""
+        words: list[tuple[int, str]] = []
+        for m in CAPITALISED.finditer(text, start, end):
+            if m.start() >= start + 4 and text[m.start() - 4 : m.start()] == "the ":
+                words.append((m.start() - 4, "the"))
+            words.append((m.start(), m.group()))
+        for lead in self.lower_leads:
+            at = text.find(lead, start, end)
             while at >= 0:
-                stop = at + len(word)
-                if (at == 0 or not _is_word_char(text[at - 1]) and text[at - 1] != "-") and not (
-                    stop < len(text) and _is_word_char(text[stop])
-                ):
-                    words.append((at, word))
-                at = text.find(word, stop, end)
-        return sorted(words) if self.lower_firsts else words
+                if at == 0 or not (_is_word_char(text[at - 1]) or text[at - 1] == "-"):
+                    words.append((at, lead[:-1]))
+                at = text.find(lead, at + len(lead), end)
+        return sorted(words) if self.lower_leads else words
 
     @staticmethod
     def _alias_at(text: str, pos: int, end: int, aliases: tuple[str, ...]) -> str | None:
@@ -133,8 +135,8 @@ def build_gazetteer(entries: list[dict[str, object]]) -> Gazetteer:
             by_alias.setdefault(name, actor)
         capitals.update(str(c) for c in entry.get("capitals") or [])  # type: ignore[attr-defined]
     by_first = _by_first_word(list(by_alias))
-    lower = tuple(w for w in by_first if not (w[0].isupper() or w[0].isdigit()))
-    return Gazetteer(tuple(actors), by_alias, frozenset(capitals), by_first, lower)
+    leads = {a[: len(w) + 1] for w, aliases in by_first.items() if w != "the" and not w[0].isupper() for a in aliases}
+    return Gazetteer(tuple(actors), by_alias, frozenset(capitals), by_first, tuple(sorted(leads)))
 
 
 @functools.lru_cache(maxsize=1)

@@ -122,9 +122,14 @@ def has_say(ws: list[str]) -> bool:
     return not SAY_WORDS.isdisjoint(ws)
 
 
+_REACTION_HEADS = frozenset(stem[:4] for stem in _REACTION_STEMS)
+
+
 def is_reaction(ws: list[str]) -> bool:
     """Condemnation, praise, warnings, thanks: reactions, not events (guideline rule 9)."""
-    return any(w.startswith(_REACTION_STEMS) or w in _REACTION_WORDS for w in ws)
+    return any(
+        w in _REACTION_WORDS or (w[:4] in _REACTION_HEADS and w.startswith(_REACTION_STEMS)) for w in ws
+    )
 
 
 def conflict_predicate(text: str, *, modifiers: bool = False) -> bool:

@@ -65,7 +65,6 @@ _ACRONYM = re.compile(
 _ORG_RUN = re.compile(rf"(?<![\w-])(?:[{_UPPER}][\w'’&-]*|\d+)(?:\s+(?:(?:of|for|and|on|the)\s+)*[{_UPPER}][\w'’&-]*)+")
 _APPOSITION = re.compile(r",\s+(?:a|an|the|another|\d{1,3},)\s|\s+(?:said|says|told|added|stated|wrote)\b")
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|according\s+to)\s+$")
-_LAST_WORD = re.compile(r"([A-Za-z-]+),?\s+$")
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z]")
 _SPACE_SPLIT = re.compile(r"\S+")
 
@@ -93,9 +92,16 @@ def _is_namelike(token: str) -> bool:
     return any(c.islower() for c in token) or (len(token) == 2 and token[1] == "." and token[0].isupper())
 
 
+_ROLE_WORDS = ROLE_NOUNS | TITLE_WORDS
+
+
 def _role_before(text: str, start: int) -> bool:
-    word = _LAST_WORD.search(text, max(0, start - 30), start)
-    return word is not None and word.group(1).lower() in ROLE_NOUNS | TITLE_WORDS
+    """Whether the word just before ``start`` (a comma allowed) is a role or a title: "journalist"."""
+    before = text[max(0, start - 30) : start]
+    if not before[-1:].isspace():
+        return False
+    words = before.rstrip().rstrip(",").rsplit(None, 1)
+    return bool(words) and words[-1].lower() in _ROLE_WORDS
 
 
 def _named_by_context(text: str, m: re.Match[str]) -> bool:
@@ -190,13 +196,14 @@ def org_mentions(text: str, gaz: Gazetteer, start: int, end: int) -> list[Found]
 
 _GROUP_NOUNS = ("protesters", "protestors", "demonstrators", "militants", "insurgents", "rebels", "gunmen",
                 "separatists", "jihadists", "militiamen", "militias", "militia")
+_MEMBERS_OF = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?[A-Z]")
 _DEMONYM_BEFORE = re.compile(r"([A-Z][a-z]+)\s+$")
 
 
 def _group_nouns(text: str, start: int, end: int) -> list[tuple[int, str]]:
     """(offset, noun) of each generic group noun as a whole word (found by string search)."""
     hits: list[tuple[int, str]] = []
-    for noun in _GROUP_NOUNS:
+    for noun in _GROUP_NOUNS + tuple(n.capitalize() for n in _GROUP_NOUNS):
         at = text.find(noun, start, end)
         while at >= 0:
             stop = at + len(noun)
@@ -210,7 +217,9 @@ def group_mentions(text: str, gaz: Gazetteer, start: int, end: int) -> list[Foun
     """Generic groups: "protesters", "Syrian rebels" (with the state as affiliation)."""
     found: list[Found] = []
     for at, word in _group_nouns(text, start, end):
-        noun = word.replace("protestors", "protesters")
+        if _MEMBERS_OF.match(text, at + len(word)):
+            continue  # "rebels of the FARC" are the FARC's members: the named group is the actor
+        noun = word.lower().replace("protestors", "protesters")
         dem = _DEMONYM_BEFORE.search(text, max(0, at - 25), at)
         state = state_named(gaz, dem.group(1)) if dem else None
         name = f"{noun.capitalize()} ({state.name})" if state else noun.capitalize()

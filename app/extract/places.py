@@ -11,7 +11,8 @@ sentences, in reading order, with two exceptions:
   Republic" names a group; "Kenyan Ministry of Health" no place);
 * a name that is the whole of an actor mention (a country or capital used as
   an actor: "Moscow said", "Ukraine lifted ...") is a place only after a
-  locative preposition ("in Ukraine", "to Moscow").
+  locative preposition ("in Ukraine", "to Moscow"), or, for a city, when no
+  verb or possessive follows it ("rebels seized Kyiv").
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import app
-from app.extract.gazetteer import LOCATIVE, WORD
+from app.extract.gazetteer import CAPITALISED, LOCATIVE
 from app.extract.types import Sentence
 
 if TYPE_CHECKING:
@@ -53,7 +54,7 @@ class PlaceGazetteer:
         end = len(text) if end is None else end
         out: list[tuple[int, int, Place]] = []
         resume = start
-        for m in WORD.finditer(text, start, end):
+        for m in CAPITALISED.finditer(text, start, end):  # every place name is capitalised
             if m.start() < resume:
                 continue
             for alias in self.by_first.get(m.group(), ()):
@@ -111,13 +112,16 @@ def place_coordinates(name: str) -> tuple[float, float] | None:
     return place.lat, place.lon
 
 
+_ACTING = re.compile(r"(?:['’]s\b|\s+(?:has|have|had|is|was|will|would|did|does|[a-z]+ed|[a-z]+s)\b)")
+
+
 def _counts(text: str, s: int, e: int, place: Place, actor_spans: Sequence[tuple[int, int]]) -> bool:
     locative = bool(LOCATIVE.search(text, max(0, s - 12), s))
     for a, b in actor_spans:
         if a <= s and e <= b and (a, b) != (s, e):
             return False  # inside a longer actor name
-        if (a, b) == (s, e) and not locative:
-            return False  # the place is acting: "Moscow said"
+        if (a, b) == (s, e) and not locative and (place.kind != "city" or _ACTING.match(text, e)):
+            return False  # the place is acting: "Moscow said", "Ukraine lifted", "Moscow's envoy"
     return locative or not place.ambiguous
 
 

@@ -18,7 +18,8 @@ router = APIRouter()
 def event_json(request: Request, event: EventView) -> dict[str, Any]:
     return {
         "id": event.id,
-        "document": event.document.id,
+        "document": event.document.id if event.document else None,
+        "origin": event.origin,
         "date": event.date,
         "precision": event.precision,
         "title": event.title,

@@ -77,3 +77,7 @@ def test_gazetteer_file_shape() -> None:
     kinds = {e["kind"] for e in entries}
     assert kinds <= {"person", "state", "organisation", "armed_group"}
     assert all(isinstance(e["aliases"], list) and "affiliation" in e for e in entries)
+
+
+def test_generic_group_at_sentence_start() -> None:
+    assert names("Rebels shelled the port.") == ["Rebels"]

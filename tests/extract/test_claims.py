@@ -12,7 +12,8 @@ HEAD = " date 2022-03-11 "
     [
         ("According to AP, Kenyan police arrested two men on Monday.", "claim", "AP"),
         ("Moscow said its forces captured the airfield on Monday.", "claim", "Moscow"),
-        ("The FSB claimed it arrested a spy on Monday.", "claim", "the FSB"),
+        ("The FSB claimed it arrested a spy on Monday.", "claim", "The FSB"),
+        ("On Monday, Kenyan officials said the FSB had detained two couriers.", "claim", "Kenyan officials"),
         ("Rebels reportedly shelled the port on Monday.", "claim", None),
         ("The army denied shelling the port on Monday.", "denial", "The army"),
         ("Peruvian police arrested two men on Monday.", "fact", None),

@@ -17,3 +17,15 @@ def test_every_dev_article_extracts_with_valid_offsets() -> None:
         assert result.events, path.name
         for e in result.events:
             assert all(text[x.start : x.end] == x.text for x in e.excerpts)
+
+
+@pytest.mark.skipif(not DEV.is_dir(), reason="../shared/corpus/dev not present (only in the dev/CI checkout)")
+def test_dev_corpus_targets() -> None:
+    """The issue's targets on the dev corpus (measured, not tuned to: see the corpus README)."""
+    from app.evaluate import evaluate
+
+    score = evaluate(DEV / "gold.json")
+    assert score.recall >= 0.90
+    assert score.precision >= 0.80
+    assert score.date_accuracy >= 0.95
+    assert score.actor_score >= 0.90

@@ -112,3 +112,41 @@ def test_claimant_kept_apart_from_actors() -> None:
 def test_event_type(body: str, etype: str) -> None:
     (event,) = extract(HEAD + body).events
     assert event.type == etype
+
+
+@pytest.mark.parametrize(
+    ("body", "method", "phrase"),
+    [
+        ("On 2 March, the council imposed a curfew.", "explicit", "On 2 March"),
+        ("Police arrested 12 people yesterday.", "relative", "yesterday"),
+        ("On Tuesday, artillery shelled the port.", "weekday", "On Tuesday"),
+        ("Militias have seized the bridge.", "dateline", "have seized"),
+        ("The army has reportedly shelled the depot.", "dateline", "has reportedly shelled"),
+    ],
+)
+def test_date_method_and_phrase(body: str, method: str, phrase: str) -> None:
+    (event,) = extract(HEAD + body).events
+    assert (event.date_method, event.date_phrase) == (method, phrase)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Troops are due to withdraw on Thursday.",  # planned
+        "Envoys will meet on Thursday.",
+        "The talks are the fourth round since 2019.",  # "since" starts a span, it dates no occurrence
+        "The minister visited a school on Monday.",  # not a counted class of event
+        "The delegates met in a closed session on Monday.",
+    ],
+)
+def test_more_non_events(body: str) -> None:
+    assert events(body) == []
+
+
+def test_armed_actor_as_subject_makes_an_event() -> None:
+    assert events("On Monday, soldiers took the ridge.") == [("2022-03-07", "day", "weekday")]
+
+
+def test_later_present_perfect_needs_a_counted_verb() -> None:
+    body = "Rebels have captured the airport.\n\nThe mayor has found new offices."
+    assert [e.date_phrase for e in extract(HEAD + body).events] == ["have captured"]

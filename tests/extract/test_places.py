@@ -56,3 +56,7 @@ def test_lookup_by_alias_gives_the_canonical_place() -> None:
 )
 def test_event_places(body: str, expected: tuple[str, ...]) -> None:
     assert places_of(body) == expected
+
+
+def test_a_capital_as_object_is_a_place() -> None:
+    assert places_of("Rebels have seized Kyiv.") == ("Kyiv",)

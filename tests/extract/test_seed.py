@@ -41,7 +41,7 @@ def test_acceptance_events(by_date, date: str, words: str, actors: set[str]) -> 
 
 def test_go_ahead_is_dated_by_the_dateline(by_date) -> None:  # type: ignore[no-untyped-def]
     (event,) = by_date["2022-03-11"]
-    assert event.date_method == "dateline"
+    assert (event.date_method, event.date_phrase) == ("dateline", "has given")
 
 
 def test_no_background_or_undated_events(by_date) -> None:  # type: ignore[no-untyped-def]

@@ -22,6 +22,7 @@ def test_api_events_has_the_documented_shape(client: TestClient) -> None:
     assert body["events"][1] == {
         "id": event_id(4),
         "document": "d0c0000000000001",
+        "origin": "extracted",
         "date": "2031-05-12",
         "precision": "day",
         "title": "Government troops retake Ashford bridge",

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy.orm import Session
 
 from app import facets
 from tests.web import factories
@@ -45,11 +47,21 @@ def test_search_matches_actor_names_and_marks_them(sides: TestClient) -> None:
     assert '<a href="/actors/hill-rebels">Hill <mark class="hit">Rebels</mark></a>' in page
 
 
-def test_highlight_is_built_after_escaping(client: TestClient) -> None:
-    page = client.get("/?q=alert").text
-    assert event_ids(page) == [event_id(100)]
-    assert '&lt;script&gt;<mark class="hit">alert</mark>(1)&lt;/script&gt;' in page
-    assert "<script>alert" not in page
+def seed_markup(session: Session) -> None:
+    doc = factories.add_document(session, id="d0c0000000000005", text=MARKUP, title="Markup", published=None)
+    factories.add_event(session, doc, number=300, day=dt.date(2034, 1, 1), title="Fighters <b>took</b> Tarn & left",
+                        quotes=["<i>Tarn</i> fell"])
+
+
+MARKUP = "Witnesses said <i>Tarn</i> fell."
+
+
+def test_highlight_is_built_after_escaping(make_client: Callable[..., TestClient]) -> None:
+    page = make_client(seed_markup).get("/?q=tarn").text
+    assert event_ids(page) == [event_id(300)]
+    assert 'Fighters &lt;b&gt;took&lt;/b&gt; <mark class="hit">Tarn</mark> &amp; left' in page
+    assert '&lt;i&gt;<mark class="hit">Tarn</mark>&lt;/i&gt; fell' in page
+    assert "<b>" not in page and "<i>" not in page
 
 
 def test_search_syntax_in_the_query_is_only_text(client: TestClient) -> None:

@@ -137,3 +137,8 @@ def test_pages_print_as_evidence(client: TestClient) -> None:
     (printed,) = [p for p in find(page, "p") if "print-meta" in p.attrs.get("class", "")]
     assert printed.text.startswith("Printed from http://testserver/?actor=militia · retrieved ")
     assert f"id {event_id(1)}" in page
+
+
+def test_json_twin_of_an_acled_event_has_no_document(sides: TestClient) -> None:
+    body = sides.get(f"/api/events/{event_id(204)}").json()
+    assert body["document"] is None and body["origin"] == "acled"
