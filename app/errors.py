@@ -19,3 +19,13 @@ class InvalidQuery(ValueError):
         super().__init__(f"{param}: {message}")
         self.param = param
         self.message = message
+
+
+class Gone(LookupError):
+    """The thing asked for existed once and was removed; ``reason`` says why."""
+
+    def __init__(self, what: str, key: str, reason: str) -> None:
+        super().__init__(f"The {what} {key!r} is no longer available: {reason}")
+        self.what = what
+        self.key = key
+        self.reason = reason

@@ -60,6 +60,7 @@ class TimelineQuery:
     precisions: tuple[str, ...] = ()
     documents: tuple[str, ...] = ()
     sides: tuple[str, ...] = ()
+    min_sources: int | None = None
     since: dt.datetime | None = None
     sort: Sort = "asc"
     cursor: Cursor | None = None
@@ -147,6 +148,15 @@ def _sort(params: Params) -> Sort:
     return "desc" if value == "desc" else "asc"
 
 
+def _min_sources(params: Params) -> int | None:
+    value = _one(params, "min_sources")
+    if value is None:
+        return None
+    if not value.isdigit() or not 1 <= int(value) <= 1000:
+        raise InvalidQuery("min_sources", f"{value!r} is not a whole number from 1 to 1000")
+    return int(value) if int(value) > 1 else None
+
+
 def parse_query(items: Iterable[tuple[str, str]]) -> TimelineQuery:
     """Parse query-string pairs; raise ``InvalidQuery`` naming the bad parameter."""
     params: Params = {}
@@ -166,6 +176,7 @@ def parse_query(items: Iterable[tuple[str, str]]) -> TimelineQuery:
         precisions=_choices(params, "precision", PRECISIONS),
         documents=_matching(params, "document", _DOCUMENT_ID, "a document id (16 hexadecimal digits)"),
         sides=_free_texts(params, "side"),
+        min_sources=_min_sources(params),
         since=_timestamp(params, "since"),
         sort=_sort(params),
         cursor=Cursor.decode(cursor_token) if cursor_token else None,
@@ -185,6 +196,8 @@ def to_params(query: TimelineQuery) -> list[tuple[str, str]]:
         pairs.append(("from", query.date_from.isoformat()))
     if query.date_to:
         pairs.append(("to", query.date_to.isoformat()))
+    if query.min_sources:
+        pairs.append(("min_sources", str(query.min_sources)))
     if query.since:
         pairs.append(("since", query.since.isoformat()))
     if query.sort != "asc":

@@ -9,7 +9,7 @@ from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.strategy_options import _AbstractLoad
 
-from app import models, search
+from app import corroborate, models, search
 from app.errors import NotFound
 from app.query import Cursor, TimelineQuery
 from app.views import ActorCount, ActorView, DocumentRef, DocumentView, EventView, ExcerptView, Page
@@ -36,7 +36,10 @@ def apply_filters(stmt: Select[T], query: TimelineQuery, *, dialect: str, with_a
     if query.precisions:
         stmt = stmt.where(Event.precision.in_(query.precisions))
     if query.documents:
-        stmt = stmt.where(Event.document_id.in_(query.documents))
+        quoted = select(models.Excerpt.event_seq).where(models.Excerpt.document_id.in_(query.documents))
+        stmt = stmt.where(or_(Event.document_id.in_(query.documents), Event.seq.in_(quoted)))
+    if query.min_sources:
+        stmt = stmt.where(corroborate.min_sources_condition(query.min_sources))
     if query.since:
         stmt = stmt.where(Event.updated_at >= query.since)
     matched = search.match_condition(dialect, query.q)

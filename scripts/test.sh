@@ -26,6 +26,8 @@ setup_python() {
 
 setup_chromium() {
     command -v chromium >/dev/null || { log "Installing chromium"; apt_install chromium fonts-dejavu-core || true; }
+    # The accessibility tests fetch axe-core from the npm registry (cached outside the repo).
+    command -v npm >/dev/null || { log "Installing npm"; apt_install npm || true; }
 }
 
 setup_postgres() {

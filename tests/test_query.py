@@ -95,3 +95,16 @@ def test_overlong_side_names_the_parameter() -> None:
     with pytest.raises(InvalidQuery) as error:
         parse_query([("side", "x" * 201)])
     assert error.value.param == "side"
+
+
+def test_min_sources_round_trips_and_one_means_no_filter() -> None:
+    assert parse_query([("min_sources", "2")]).min_sources == 2
+    assert to_params(parse_query([("min_sources", "3")])) == [("min_sources", "3")]
+    assert parse_query([("min_sources", "1")]).min_sources is None
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "two", "1001", "2.5"])
+def test_bad_min_sources_is_named(value: str) -> None:
+    with pytest.raises(InvalidQuery) as info:
+        parse_query([("min_sources", value)])
+    assert info.value.param == "min_sources"

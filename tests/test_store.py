@@ -130,3 +130,14 @@ def test_descending_pages_cover_everything_once(factory: sessionmaker[Session]) 
                 break
             query = parse_query([("sort", "desc"), ("cursor", page.next_cursor)])
     assert seen == sorted(seen, reverse=True) and len(set(seen)) == 5
+
+
+def test_min_sources_keeps_only_corroborated_events(may: sessionmaker[Session]) -> None:
+    assert len(titles(may, parse_query([("min_sources", "1")]))) == 4
+    assert titles(may, parse_query([("min_sources", "2")])) == []
+
+
+def test_search_finds_words_written_like_markup(factory: sessionmaker[Session]) -> None:
+    text = "A post reading <script>alert(1)</script> appeared on the ministry site on 3 May."
+    put(factory, "post.txt", make_extraction(text, [make_event(text, text, dt.date(2023, 5, 3))]))
+    assert titles(factory, parse_query([("q", "alert")])) == [text.rstrip(".")]

@@ -10,13 +10,13 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 from starlette.responses import PlainTextResponse, Response
 
-from app.errors import InvalidQuery, NotFound
+from app.errors import Gone, InvalidQuery, NotFound
 from app.web.htmx import render
 from app.web.security import add_security_headers
 
 logger = logging.getLogger(__name__)
 
-TITLES = {400: "Bad request", 404: "Not found", 405: "Method not allowed", 500: "Something went wrong"}
+TITLES = {400: "Bad request", 404: "Not found", 405: "Method not allowed", 410: "Gone", 500: "Something went wrong"}
 
 
 def _wants_json(request: Request) -> bool:
@@ -39,6 +39,11 @@ async def invalid_query(request: Request, exc: Exception) -> Response:
 async def not_found(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, NotFound)
     return error_response(request, 404, str(exc))
+
+
+async def gone(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, Gone)
+    return error_response(request, 410, str(exc))
 
 
 async def invalid_request(request: Request, exc: Exception) -> Response:
@@ -71,6 +76,7 @@ async def server_error(request: Request, exc: Exception) -> Response:
 def install(app: FastAPI) -> None:
     app.add_exception_handler(InvalidQuery, invalid_query)
     app.add_exception_handler(NotFound, not_found)
+    app.add_exception_handler(Gone, gone)
     app.add_exception_handler(RequestValidationError, invalid_request)
     app.add_exception_handler(HTTPException, http_error)
     app.add_exception_handler(Exception, server_error)

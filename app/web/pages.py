@@ -7,9 +7,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlalchemy.orm import Session
 
 from app import store
+from app.errors import Gone, NotFound
+from app.permalinks import resolve_event
 from app.views import EventView, ExcerptView
 from app.web import citation, formatting
 from app.web.deps import QueryDep, SessionDep, SettingsDep, TemplatesDep
@@ -43,15 +46,30 @@ def description(event: EventView) -> str:
     return formatting.shorten(f"{head}: “{quoted}” ({source})" if quoted else f"{head}: {event.title} ({source})", 280)
 
 
+def moved_event(request: Request, session: Session, event_id: str) -> RedirectResponse:
+    """A merged event's permalink moves (301) to the survivor; a removed one is 410 with the reason."""
+    resolution = resolve_event(session, event_id)
+    if resolution is None:
+        raise NotFound("event", event_id)
+    if resolution.target is None:
+        raise Gone("event", event_id, resolution.reason or "it was removed")
+    target = request.url_for("event_page", event_id=resolution.target)
+    query = f"?{request.url.query}" if request.url.query else ""
+    return RedirectResponse(f"{target}{query}", status_code=301)
+
+
 @router.get("/events/{event_id}", name="event_page")
 def event_page(
     request: Request, event_id: str, session: SessionDep, templates: TemplatesDep, query: QueryDep
-) -> HTMLResponse:
+) -> Response:
     """The permalink: one event, its explained date, its excerpts in their paragraphs, and how to cite it.
 
     It accepts the timeline's query string, so "previous" and "next" stay within that filter.
     """
-    event = store.get_event(session, event_id)
+    try:
+        event = store.get_event(session, event_id)
+    except NotFound:
+        return moved_event(request, session, event_id)
     query = query.without_cursor()
     document = store.get_document(session, event.document.id) if event.document else None
     marks, lost = place_excerpts(document.text, [event]) if document else ([], list(event.excerpts))

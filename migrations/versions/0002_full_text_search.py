@@ -35,8 +35,9 @@ SQLITE_DOWN = [
     "DROP TABLE IF EXISTS events_fts",
 ]
 POSTGRES_UP = [
+    # The parser would take "<word ...>" for markup and skip it; plain text has no markup.
     "ALTER TABLE events ADD COLUMN search_vector tsvector "
-    "GENERATED ALWAYS AS (to_tsvector('simple', search_text)) STORED",
+    "GENERATED ALWAYS AS (to_tsvector('simple', translate(search_text, '<>', '  '))) STORED",
     "CREATE INDEX ix_events_search_vector ON events USING gin (search_vector)",
 ]
 POSTGRES_DOWN = [

@@ -181,3 +181,9 @@ def test_overview_page_works_without_javascript(sides: TestClient) -> None:
     assert "<html" in page and find(page, "form", action="/")
     assert counts(page, "actor") == {"Hill Rebels": 1, "North Army": 3}
     assert find(page, "figure", id="histogram")
+
+
+def test_the_filter_form_offers_and_keeps_min_sources(make_client: Callable[..., TestClient]) -> None:
+    page = make_client(factories.seed_riverton).get("/?min_sources=2")
+    assert page.status_code == 200
+    assert '<option value="2" selected>' in page.text
