@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
 from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session, selectinload
-from sqlalchemy.orm.strategy_options import _AbstractLoad
 
 from app import corroborate, models, search
 from app.errors import NotFound
+from app.loading import document_title, load_views
 from app.query import Cursor, TimelineQuery
-from app.views import ActorCount, ActorView, DocumentRef, DocumentView, EventView, ExcerptView, Page
+from app.views import ActorCount, ActorView, DocumentRef, DocumentView, EventView, Page
 
 DEFAULT_LIMIT = 50
+# Date filters are ranges of ``seq`` (whose high bits are the first day), so they
+# walk the primary key. An event overlaps ``from`` when it ends on or after it;
+# none lasts longer than a year (the coarsest precision), so looking back that
+# far finds every one that starts earlier.
+LONGEST_EVENT_DAYS = 366
+MAX_SEQ = 1 << 62  # above every key: an explicit bound keeps even the first page a key range
 T = TypeVar("T", bound=tuple[Any, ...])
 
 
@@ -22,9 +29,10 @@ def apply_filters(stmt: Select[T], query: TimelineQuery, *, dialect: str, with_a
     """Add ``query``'s filters (not its cursor or order) to a statement over events."""
     Event = models.Event
     if query.date_from:
-        stmt = stmt.where(Event.last_day >= query.date_from)
+        lookback = query.date_from - dt.timedelta(days=LONGEST_EVENT_DAYS)
+        stmt = stmt.where(Event.seq >= day_key(lookback), Event.last_day >= query.date_from)
     if query.date_to:
-        stmt = stmt.where(Event.first_day <= query.date_to)
+        stmt = stmt.where(Event.seq < day_key(query.date_to + dt.timedelta(days=1)))
     if with_actors and query.actors:
         stmt = stmt.where(Event.seq.in_(_linked_to(models.Actor.slug.in_(query.actors))))
     if query.sides:
@@ -46,6 +54,11 @@ def apply_filters(stmt: Select[T], query: TimelineQuery, *, dialect: str, with_a
     return stmt if matched is None else stmt.where(matched)
 
 
+def day_key(day: dt.date) -> int:
+    """The smallest ``seq`` an event starting on ``day`` can have (see models.sequence_key)."""
+    return day.toordinal() << 32
+
+
 def _linked_to(condition: Any) -> Select[tuple[int]]:
     """The seqs of events with at least one actor meeting ``condition``."""
     return (
@@ -59,32 +72,20 @@ def ordered_page(stmt: Select[T], query: TimelineQuery) -> Select[T]:
     """Order by the timeline key in the query's direction, after its cursor."""
     seq = models.Event.seq
     if query.sort == "desc":
-        stmt = stmt.order_by(seq.desc())
-        return stmt.where(seq < query.cursor.seq) if query.cursor else stmt
-    stmt = stmt.order_by(seq)
-    return stmt.where(seq > query.cursor.seq) if query.cursor else stmt
+        return stmt.order_by(seq.desc()).where(seq < (query.cursor.seq if query.cursor else MAX_SEQ))
+    return stmt.order_by(seq).where(seq > (query.cursor.seq if query.cursor else -1))
 
 
 def _dialect(session: Session) -> str:
     return session.get_bind().dialect.name
 
 
-def _event_options() -> tuple[_AbstractLoad, ...]:
-    return (
-        selectinload(models.Event.document),
-        selectinload(models.Event.excerpts),
-        selectinload(models.Event.actor_links).selectinload(models.EventActor.actor),
-        selectinload(models.Event.place_links),
-    )
-
-
 def list_events(session: Session, query: TimelineQuery, *, limit: int = DEFAULT_LIMIT) -> Page:
     """One keyset page of the timeline."""
-    stmt = apply_filters(select(models.Event), query, dialect=_dialect(session))
-    stmt = ordered_page(stmt, query).limit(limit + 1).options(*_event_options())
-    rows = list(session.scalars(stmt))
-    events = tuple(event_view(row) for row in rows[:limit])
-    more = len(rows) > limit
+    stmt = apply_filters(select(models.Event.seq), query, dialect=_dialect(session))
+    seqs = list(session.scalars(ordered_page(stmt, query).limit(limit + 1)))
+    events = load_views(session, seqs[:limit])
+    more = len(seqs) > limit
     return Page(events=events, next_cursor=Cursor(events[-1].seq).encode() if more and events else None)
 
 
@@ -152,29 +153,24 @@ def actor_counts(session: Session, query: TimelineQuery) -> tuple[ActorCount, ..
 
 
 def get_event(session: Session, event_id: str) -> EventView:
-    row = session.scalar(select(models.Event).where(models.Event.id == event_id).options(*_event_options()))
-    if row is None:
+    seq = session.scalar(select(models.Event.seq).where(models.Event.id == event_id))
+    if seq is None:
         raise NotFound("event", event_id)
-    return event_view(row)
+    return load_views(session, [seq])[0]
 
 
 def get_document(session: Session, document_id: str) -> DocumentView:
     doc = session.get(models.Document, document_id)
     if doc is None:
         raise NotFound("document", document_id)
-    stmt = (
-        select(models.Event)
-        .where(models.Event.document_id == document_id)
-        .order_by(models.Event.seq)
-        .options(*_event_options())
-    )
+    stmt = select(models.Event.seq).where(models.Event.document_id == document_id).order_by(models.Event.seq)
     return DocumentView(
         ref=document_ref(doc),
         text=doc.text,
         body_start=doc.body_start,
         source=doc.source,
         warnings=tuple(w for w in doc.warnings.split("\n") if w),
-        events=tuple(event_view(row) for row in session.scalars(stmt)),
+        events=load_views(session, list(session.scalars(stmt))),
     )
 
 
@@ -211,33 +207,5 @@ def actor_view(actor: models.Actor) -> ActorView:
 
 
 def document_ref(doc: models.Document) -> DocumentRef:
-    title = doc.title or doc.path.replace("\\", "/").rsplit("/", 1)[-1]
+    title = document_title(doc.title, doc.path)
     return DocumentRef(id=doc.id, title=title, path=doc.path, published=doc.published, url=doc.url)
-
-
-def event_view(row: models.Event) -> EventView:
-    return EventView(
-        id=row.id,
-        seq=row.seq,
-        date=row.date,
-        first_day=row.first_day,
-        last_day=row.last_day,
-        precision=row.precision,
-        title=row.title,
-        type=row.type,
-        date_phrase=row.date_phrase,
-        date_method=row.date_method,
-        modality=row.modality,
-        claimant=row.claimant,
-        places=tuple(link.place for link in row.place_links),
-        document=document_ref(row.document) if row.document else None,
-        actors=tuple(actor_view(link.actor) for link in row.actor_links),
-        excerpts=tuple(ExcerptView(e.start, e.end, e.text) for e in row.excerpts),
-        origin=row.origin,
-        location=row.location,
-        latitude=row.latitude,
-        longitude=row.longitude,
-        fatalities=row.fatalities,
-        sources=tuple(s for s in row.sources.split("\n") if s),
-        updated_at=row.updated_at,
-    )
