@@ -16,6 +16,7 @@ class Settings:
     database_url: str = DEFAULT_DATABASE_URL
     seeds_dir: Path = SEEDS_DIR / "documents"
     page_size: int = 50
+    cache_size: int = 512
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
@@ -23,4 +24,5 @@ class Settings:
         return cls(
             database_url=env.get("DATELINE_DATABASE_URL", DEFAULT_DATABASE_URL),
             seeds_dir=Path(env.get("DATELINE_SEEDS_DIR", str(SEEDS_DIR / "documents"))),
+            cache_size=int(env.get("DATELINE_CACHE_SIZE", "512")),
         )

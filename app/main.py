@@ -16,6 +16,7 @@ from app.db import make_engine, make_sessionmaker
 from app.resources import STATIC_DIR, TEMPLATES_DIR
 from app.web import api, api_v1, exports, handlers, pages, timeline
 from app.web.deps import make_templates
+from app.web.cache import ResponseCache, data_version
 from app.web.security import SecurityHeadersMiddleware
 
 
@@ -46,6 +47,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(api_v1.router)
     app.include_router(exports.router)
     handlers.install(app)
+    app.add_middleware(ResponseCache, version=data_version(engine), size=settings.cache_size)
     app.add_middleware(SecurityHeadersMiddleware)
     return app
 

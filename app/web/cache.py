@@ -1,0 +1,111 @@
+"""A response cache for the read-only pages, valid until the data changes.
+
+Every page is a pure function of its URL (and the htmx headers) and of the
+data, so a rendered response can be served again until the next write. The
+data's version is read on every request with two index-only queries (the
+newest ``events.updated_at`` and ``documents.ingested_at``); a write of any
+kind changes one of them, so a cached page never outlives the data it shows.
+Exports stream and are never cached.
+
+It is a plain ASGI middleware: a hit answers without routing, dependency
+injection or template rendering, which is most of a page's cost.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.engine import Engine
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app import models
+
+CACHED_PREFIXES = ("/events/", "/actors/", "/documents/", "/api/events", "/api/v1/events", "/api/v1/actors")
+CACHED_PATHS = ("/", "/events", "/overview")
+VARYING_HEADERS = (b"host", b"hx-request", b"hx-target", b"hx-boosted", b"hx-history-restore-request")
+MAX_BODY = 2_000_000
+
+
+@dataclass(frozen=True)
+class Stored:
+    version: tuple[object, ...]
+    start: Message
+    body: bytes
+
+
+def data_version(engine: Engine) -> Callable[[], tuple[object, ...]]:
+    events = select(func.max(models.Event.updated_at)).scalar_subquery()
+    documents = select(func.max(models.Document.ingested_at)).scalar_subquery()
+    stmt = select(events, documents)
+
+    def read() -> tuple[object, ...]:
+        with engine.connect() as conn:
+            return tuple(conn.execute(stmt).one())
+
+    return read
+
+
+def cacheable(scope: Scope) -> bool:
+    path: str = scope["path"]
+    if scope["method"] != "GET" or "." in path.rsplit("/", 1)[-1]:
+        return False
+    return path in CACHED_PATHS or path.startswith(CACHED_PREFIXES)
+
+
+def cache_key(scope: Scope) -> tuple[object, ...]:
+    headers = dict(scope["headers"])
+    return (scope["path"], scope["query_string"], *(headers.get(name) for name in VARYING_HEADERS))
+
+
+def _with_header(start: Message, state: bytes) -> Message:
+    """A copy of a response start carrying ``X-Cache: hit|miss`` (the stored one stays untouched)."""
+    return {**start, "headers": [*start.get("headers", []), (b"x-cache", state)]}
+
+
+class ResponseCache:
+    def __init__(self, app: ASGIApp, *, version: Callable[[], tuple[object, ...]], size: int = 512) -> None:
+        self.app = app
+        self.version = version
+        self.size = size
+        self.entries: OrderedDict[tuple[object, ...], Stored] = OrderedDict()
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or self.size <= 0 or not cacheable(scope):
+            await self.app(scope, receive, send)
+            return
+        key, version = cache_key(scope), self.version()
+        stored = self.entries.get(key)
+        if stored is not None and stored.version == version:
+            self.entries.move_to_end(key)
+            await send(_with_header(stored.start, b"hit"))
+            await send({"type": "http.response.body", "body": stored.body})
+            return
+        await self.app(scope, receive, self._recording(key, version, send))
+
+    def _recording(self, key: tuple[object, ...], version: tuple[object, ...], send: Send) -> Send:
+        start: Message = {}
+        chunks: list[bytes] = []
+
+        async def record(message: Message) -> None:
+            nonlocal start
+            if message["type"] == "http.response.start":
+                start = message
+                message = _with_header(message, b"miss")
+            elif message["type"] == "http.response.body":
+                chunks.append(message.get("body", b""))
+                if not message.get("more_body") and start.get("status") == 200:
+                    self._keep(key, Stored(version, start, b"".join(chunks)))
+            await send(message)
+
+        return record
+
+    def _keep(self, key: tuple[object, ...], stored: Stored) -> None:
+        if len(stored.body) > MAX_BODY:
+            return
+        self.entries[key] = stored
+        self.entries.move_to_end(key)
+        while len(self.entries) > self.size:
+            self.entries.popitem(last=False)
