@@ -108,6 +108,9 @@ class Event(Base):
     search_text: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    # The source's own version of the record (ACLED's ``timestamp``): a re-import
+    # replaces the event only with a newer one (see ``app.bulk``).
+    source_version: Mapped[int | None] = mapped_column(BigInteger)
 
     document: Mapped[Document | None] = relationship(back_populates="events")
     excerpts: Mapped[list[Excerpt]] = relationship(

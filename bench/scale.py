@@ -165,9 +165,9 @@ def floor_ms(db_url: str, query_string: str) -> tuple[float, str]:
 
 
 class Server:
-    def __init__(self, db_url: str) -> None:
+    def __init__(self, db_url: str, *, cache: bool = True) -> None:
         self.port = free_port()
-        env = {**os.environ, "DATELINE_DATABASE_URL": db_url}
+        env = {**os.environ, "DATELINE_DATABASE_URL": db_url, "DATELINE_CACHE_SIZE": "512" if cache else "0"}
         cmd = [str(BIN / "uvicorn"), "--factory", "app.main:create_app_from_env", "--port", str(self.port),
                "--no-access-log", "--log-level", "warning"]
         if shutil.which("taskset"):
@@ -261,20 +261,20 @@ def main() -> int:
     built = build_dataset(db_url, args.events)
     if built is not None:
         lines.append(f"- demo-data for {args.events:,} events: {built:.1f} s")
-    lines += ["", "### SQLite", ""]
     backends = [("SQLite", db_url)]
     if args.postgres:
         backends.append(("PostgreSQL", prepare_postgres(args.postgres, args.events, lines)))
     for label, url in backends:
-        if label != "SQLite":
-            lines += ["", f"### {label}", ""]
-        server = Server(url)
-        try:
-            list_benchmarks(server, url, scenarios(url, args.events), args.seconds, lines)
-            if label == "SQLite":
-                export_memory(server, lines)
-        finally:
-            server.stop()
+        cases = scenarios(url, args.events)
+        for cache in (False, True):
+            lines += ["", f"### {label}, response cache {'on (repeated requests are hits)' if cache else 'off (every request renders)'}", ""]
+            server = Server(url, cache=cache)
+            try:
+                list_benchmarks(server, url, cases, args.seconds, lines)
+                if label == "SQLite" and not cache:
+                    export_memory(server, lines)
+            finally:
+                server.stop()
     if not args.skip_import:
         import_benchmark(args.events, workdir, lines)
     with RESULTS.open("a", encoding="utf-8") as out:

@@ -3,13 +3,14 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, text, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import models
 from app.acled import COLUMNS, event_date
 from app.acled_generate import write_csv
-from app.bulk import import_acled
+from app.bulk import BATCH_SIZE, import_acled
+from tests.databases import backend
 from tests.factories import ACLED_DATA, engine_of, import_sample
 
 
@@ -94,7 +95,8 @@ def test_a_changed_date_moves_the_event_but_keeps_its_id(factory: sessionmaker[S
     import_sample(factory, "current.csv")
     old = events_by_external_id(factory)["VLR101"]
     moved = tmp_path / "moved.csv"
-    moved.write_text((ACLED_DATA / "current.csv").read_text(encoding="utf-8").replace("VLR101,2022-03-07", "VLR101,2022-03-08"), encoding="utf-8")
+    text = (ACLED_DATA / "current.csv").read_text(encoding="utf-8")
+    moved.write_text(text.replace("VLR101,2022-03-07", "VLR101,2022-03-08").replace(",3,,1700000000", ",3,,1700000050"), encoding="utf-8")
     import_acled(engine_of(factory), moved)
     new = events_by_external_id(factory)["VLR101"]
     assert new.id == old.id and new.date == "2022-03-08" and new.seq > old.seq
@@ -118,3 +120,107 @@ def test_generated_sample_imports_cleanly(factory: sessionmaker[Session], tmp_pa
     with factory() as session:
         hits = session.scalar(select(func.count()).select_from(models.Event).where(models.Event.search_text.contains("clashed")))
     assert hits
+
+
+def _rewrite(source: Path, target: Path, edit: dict[str, dict[str, str]], drop: tuple[str, ...] = ()) -> None:
+    """``source`` with some records' fields replaced (by event_id_cnty) and some columns dropped."""
+    with source.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    columns = [c for c in rows[0] if c not in drop]
+    with target.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=columns, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(row | edit.get(row["event_id_cnty"], {}) for row in rows)
+
+
+def test_timestamp_decides_whether_a_record_replaces_the_stored_one(factory: sessionmaker[Session], tmp_path: Path) -> None:
+    """Newer timestamp: replaced (same permalink). Equal or older: the stored (newer) data stays."""
+    import_sample(factory, "current.csv")
+    before = events_by_external_id(factory)
+    assert before["VLR101"].source_version == 1700000000
+    stale, same, newer = tmp_path / "stale.csv", tmp_path / "same.csv", tmp_path / "newer.csv"
+    _rewrite(ACLED_DATA / "current.csv", stale, {"VLR101": {"fatalities": "9", "timestamp": "1600000000"}})
+    _rewrite(ACLED_DATA / "current.csv", same, {"VLR101": {"fatalities": "9"}})
+    _rewrite(ACLED_DATA / "current.csv", newer, {"VLR101": {"fatalities": "9", "timestamp": "1700000100"}})
+    for path in (stale, same):
+        report = import_acled(engine_of(factory), path)
+        assert (report.added, report.updated, report.unchanged) == (0, 0, 3)
+        assert events_by_external_id(factory)["VLR101"].fatalities == 3
+    report = import_acled(engine_of(factory), newer)
+    assert (report.added, report.updated, report.unchanged) == (0, 1, 2)
+    after = events_by_external_id(factory)
+    assert after["VLR101"].fatalities == 9 and after["VLR101"].source_version == 1700000100
+    assert after["VLR101"].id == before["VLR101"].id and after["VLR101"].seq == before["VLR101"].seq
+    # The older file again: the newer stored record is kept.
+    assert import_acled(engine_of(factory), stale).updated == 0
+    assert events_by_external_id(factory)["VLR101"].fatalities == 9
+
+
+def test_a_newer_timestamp_with_the_same_content_only_moves_the_version(factory: sessionmaker[Session], tmp_path: Path) -> None:
+    import_sample(factory, "current.csv")
+    with factory() as session, session.begin():
+        session.execute(update(models.Event).values(updated_at=dt.datetime(2020, 1, 1)))
+    bumped = tmp_path / "bumped.csv"
+    _rewrite(ACLED_DATA / "current.csv", bumped, {"VLR102": {"timestamp": "1700000500"}})
+    report = import_acled(engine_of(factory), bumped)
+    assert (report.added, report.updated, report.unchanged) == (0, 0, 3)
+    event = events_by_external_id(factory)["VLR102"]
+    assert event.source_version == 1700000500 and event.updated_at == dt.datetime(2020, 1, 1)
+
+
+def test_without_timestamps_content_decides(factory: sessionmaker[Session], tmp_path: Path) -> None:
+    plain, changed = tmp_path / "plain.csv", tmp_path / "changed.csv"
+    _rewrite(ACLED_DATA / "current.csv", plain, {}, drop=("timestamp",))
+    _rewrite(ACLED_DATA / "current.csv", changed, {"VLR103": {"fatalities": "4"}}, drop=("timestamp",))
+    assert import_acled(engine_of(factory), plain).added == 3
+    assert events_by_external_id(factory)["VLR103"].source_version is None
+    again = import_acled(engine_of(factory), plain)
+    assert (again.added, again.updated, again.unchanged) == (0, 0, 3)
+    report = import_acled(engine_of(factory), changed)
+    assert (report.added, report.updated, report.unchanged) == (0, 1, 2)
+    assert events_by_external_id(factory)["VLR103"].fatalities == 4
+
+
+def _search_hits(factory: sessionmaker[Session], word: str) -> int:
+    with factory() as session:
+        if backend() == "sqlite":
+            return session.execute(text("SELECT count(*) FROM events_fts WHERE events_fts MATCH :q"), {"q": word}).scalar_one()
+        return session.execute(text("SELECT count(*) FROM events WHERE search_vector @@ to_tsquery('simple', :q)"), {"q": word}).scalar_one()
+
+
+def test_full_text_index_stays_exact_through_import_update_and_reimport(factory: sessionmaker[Session], tmp_path: Path) -> None:
+    sample = tmp_path / "sample.csv"
+    write_csv(sample, 3000, seed=5)
+    import_acled(engine_of(factory), sample)
+    with factory() as session:
+        clashed = session.scalar(select(func.count()).select_from(models.Event).where(models.Event.search_text.contains("clashed")))
+    assert clashed and _search_hits(factory, "clashed") == clashed
+    assert import_acled(engine_of(factory), sample).unchanged == 3000
+    assert _search_hits(factory, "clashed") == clashed
+    # A newer version of one record with a new word: found once, the old text no longer matches it.
+    with sample.open(encoding="utf-8", newline="") as f:
+        first = next(csv.DictReader(f))
+    edited = tmp_path / "edited.csv"
+    notes = first["notes"].replace("On ", "Zanzibarian report: on ", 1)
+    _rewrite(sample, edited, {first["event_id_cnty"]: {"notes": notes, "timestamp": str(int(first["timestamp"]) + 1)}})
+    assert import_acled(engine_of(factory), edited).updated == 1
+    assert _search_hits(factory, "zanzibarian") == 1
+    assert _search_hits(factory, "clashed") == clashed
+    if backend() == "sqlite":
+        with factory() as session:
+            session.execute(text("INSERT INTO events_fts(events_fts, rank) VALUES ('integrity-check', 1)"))
+
+
+def test_a_malformed_row_in_a_large_batch_is_reported_by_line_and_the_rest_imports(factory: sessionmaker[Session], tmp_path: Path) -> None:
+    rows = BATCH_SIZE + 500
+    sample = tmp_path / "big.csv"
+    write_csv(sample, rows, seed=9)
+    lines = sample.read_text(encoding="utf-8").splitlines(keepends=True)
+    bad_line = BATCH_SIZE // 2  # 1-based line number in the file (line 1 is the header)
+    fields = next(csv.reader([lines[bad_line - 1]]))
+    fields[1] = "31 Febtember 2020"
+    lines[bad_line - 1] = ",".join(f'"{v}"' for v in fields) + "\r\n"
+    sample.write_text("".join(lines), encoding="utf-8")
+    report = import_acled(engine_of(factory), sample)
+    assert report.added == rows - 1
+    assert [line for line, _ in report.failed] == [bad_line] and "not a date" in report.failed[0][1]
