@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from app.config import Settings
 from app.query import TimelineQuery, parse_query
+from app.exports.formats import export_links
 from app.web import formatting, hits, links
 
 
@@ -47,6 +48,7 @@ def make_templates(directory: Path) -> Jinja2Templates:
         range_href=links.range_href,
         overview_href=links.overview_href,
         query_string=links.query_string,
+        export_links=export_links,
         hits=hits.hits,
         today=formatting.today,
     )

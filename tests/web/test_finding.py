@@ -187,3 +187,14 @@ def test_the_filter_form_offers_and_keeps_min_sources(make_client: Callable[...,
     page = make_client(factories.seed_riverton).get("/?min_sources=2")
     assert page.status_code == 200
     assert '<option value="2" selected>' in page.text
+
+
+def test_the_timeline_links_every_export_of_the_current_view(make_client: Callable[..., TestClient]) -> None:
+    client = make_client(factories.seed_riverton)
+    page = client.get("/?actor=militia").text
+    alternates = find(page, "link", rel="alternate")
+    hrefs = {a.attrs["href"] for a in alternates}
+    assert {"/events.csv?actor=militia", "/events.atom?actor=militia", "/events.ics?actor=militia"} <= hrefs
+    menu = [a.attrs["href"] for a in find(page, "a") if a.attrs.get("href", "").startswith("/events.geojson")]
+    assert menu == ["/events.geojson?actor=militia"]
+    assert client.get(menu[0]).status_code == 200
