@@ -82,7 +82,7 @@ def _sources(ptext: str, offset: int) -> list[tuple[int, int]]:
 _PERFECT_AUX = frozenset({"has", "have", "i've", "we've", "they've", "you've", "i’ve", "we’ve", "they’ve", "you’ve"})
 
 
-def has_perfect_aux(ws: list[str]) -> bool:
+def has_perfect_aux(ws: list[str] | tuple[str, ...]) -> bool:
     """Whether the words hold a perfect auxiliary, before trying the present-perfect regex."""
     return not _PERFECT_AUX.isdisjoint(ws)
 

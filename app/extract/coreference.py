@@ -164,10 +164,13 @@ def promote(found: list[Found]) -> list[Found]:
     return out
 
 
-def without_overlaps(found: list[Found]) -> list[Found]:
-    """Earlier entries win over later ones that overlap them."""
-    starts: list[int] = []
-    kept: list[Found] = []
+def without_overlaps(found: list[Found], kept_before: list[Found] | None = None) -> list[Found]:
+    """Earlier entries win over later ones that overlap them.
+
+    ``kept_before`` (sorted, non-overlapping: an earlier result) comes first, as if prepended
+    to ``found``, without being checked again."""
+    kept: list[Found] = list(kept_before or ())
+    starts: list[int] = [f[0] for f in kept]
     for s, e, a in found:
         i = bisect.bisect_left(starts, s)
         if (i > 0 and kept[i - 1][1] > s) or (i < len(kept) and kept[i][0] < e):

@@ -70,7 +70,7 @@ def _dated_drafts(ctx: Context, info: SentInfo) -> list[Draft]:
     sent, plain = info.sentence, info.plain
     if info.quote or info.reaction or not info.narrative or not info.times:
         return []
-    if not (lx.has_say(list(info.words)) or lx.conflict_predicate(plain)):
+    if not (lx.has_say(info.words) or lx.conflict_predicate(plain)):
         return []
     drafts = []
     for a, b in _clauses(sent):
@@ -92,7 +92,7 @@ def _perfect_draft(ctx: Context, info: SentInfo, lead: bool) -> Draft | None:
 
     Outside the lead sentence the participle must name an action ("has seized", not "has been")."""
     ref, plain, sent = ctx.document.published, info.plain, info.sentence
-    if ref is None or info.quote or info.reaction or not has_perfect_aux(list(info.words)) or _VAGUE.search(plain):
+    if ref is None or info.quote or info.reaction or not has_perfect_aux(info.words) or _VAGUE.search(plain):
         return None
     match = cl.present_perfect_action(plain)
     if match is None or cl.FUTURE.search(plain):

@@ -68,13 +68,17 @@ class Gazetteer:
         return out
 
     def _first_words(self, text: str, start: int, end: int) -> list[tuple[int, str]]:
-        """Capitalised words by regex ("the Kremlin" is tried from "Kremlin"), plus the few other
-        lower-case first words ("al-", "government of") by string search."""
+        """Capitalised words that begin an alias, by regex ("the Kremlin" is tried from "Kremlin"),
+        plus the few other lower-case first words ("al-", "government of") by string search.
+        Words that begin no alias are left out: they cannot start a match."""
         words: list[tuple[int, str]] = []
+        firsts, the = self.by_first, "the" in self.by_first
         for m in CAPITALISED.finditer(text, start, end):
-            if m.start() >= start + 4 and text[m.start() - 4 : m.start()] == "the ":
-                words.append((m.start() - 4, "the"))
-            words.append((m.start(), m.group()))
+            at = m.start()
+            if the and at >= start + 4 and text[at - 4 : at] == "the ":
+                words.append((at - 4, "the"))
+            if m.group() in firsts:
+                words.append((at, m.group()))
         for lead in self.lower_leads:
             at = text.find(lead, start, end)
             while at >= 0:

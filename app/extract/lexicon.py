@@ -10,6 +10,7 @@ much faster than alternation regexes over the text.
 
 from __future__ import annotations
 
+import functools
 import re
 
 WORD = re.compile(r"[a-z][a-z'’-]*")
@@ -110,26 +111,30 @@ def words(text: str) -> list[str]:
     return WORD.findall(text.lower())
 
 
+@functools.lru_cache(maxsize=65536)
 def is_past(word: str) -> bool:
     return word in IRREGULAR_PAST or (len(word) >= 5 and word.endswith("ed"))
 
 
-def has_past(ws: list[str]) -> bool:
-    return any(is_past(w) for w in ws)
+def has_past(ws: list[str] | tuple[str, ...]) -> bool:
+    return any(map(is_past, ws))
 
 
-def has_say(ws: list[str]) -> bool:
+def has_say(ws: list[str] | tuple[str, ...]) -> bool:
     return not SAY_WORDS.isdisjoint(ws)
 
 
 _REACTION_HEADS = frozenset(stem[:4] for stem in _REACTION_STEMS)
 
 
-def is_reaction(ws: list[str]) -> bool:
+@functools.lru_cache(maxsize=65536)
+def _is_reaction_word(w: str) -> bool:
+    return w in _REACTION_WORDS or (w[:4] in _REACTION_HEADS and w.startswith(_REACTION_STEMS))
+
+
+def is_reaction(ws: list[str] | tuple[str, ...]) -> bool:
     """Condemnation, praise, warnings, thanks: reactions, not events (guideline rule 9)."""
-    return any(
-        w in _REACTION_WORDS or (w[:4] in _REACTION_HEADS and w.startswith(_REACTION_STEMS)) for w in ws
-    )
+    return any(map(_is_reaction_word, ws))
 
 
 def conflict_predicate(text: str, *, modifiers: bool = False) -> bool:

@@ -10,6 +10,7 @@ organisation; a state name before it is its affiliation.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from app.extract.gazetteer import Found, Gazetteer
@@ -108,10 +109,27 @@ def _named_by_context(text: str, m: re.Match[str]) -> bool:
     return bool(_APPOSITION.match(text, m.end()) or _SAID_BEFORE.search(text, max(0, m.start() - 20), m.start()))
 
 
+@functools.lru_cache(maxsize=65536)
+def _is_title(token: str) -> bool:
+    return clean(token).lower() in TITLE_WORDS
+
+
+@functools.lru_cache(maxsize=65536)
+def _name_word(word: str) -> bool:
+    """Whether a word may stand in a person's name: name-like and not a known non-name."""
+    return _is_namelike(word) and clean(word) not in NOT_NAME_TOKENS
+
+
+@functools.lru_cache(maxsize=65536)
+def _lone_candidate(token: str) -> bool:
+    """Word-level checks of a one-word run (``token`` already cleaned)."""
+    return not (token in NOT_NAME_TOKENS or token.lower() in TITLE_WORDS or not _is_namelike(token))
+
+
 def _name_tokens(run: str) -> tuple[list[tuple[int, int]], list[int]]:
     """The run's tokens after its last title and last possessive; and the title positions."""
     tokens = [(t.start(), t.end()) for t in _SPACE_SPLIT.finditer(run)]
-    titles = [i for i, (s, e) in enumerate(tokens) if clean(run[s:e]).lower() in TITLE_WORDS]
+    titles = [i for i, (s, e) in enumerate(tokens) if _is_title(run[s:e])]
     names = tokens[titles[-1] + 1 :] if titles else tokens
     owned = [i for i, (s, e) in enumerate(names[:-1]) if is_possessive(run[s:e])]
     return (names[owned[-1] + 1 :] if owned else names), titles
@@ -120,7 +138,7 @@ def _name_tokens(run: str) -> tuple[list[tuple[int, int]], list[int]]:
 def _lone_name(text: str, gaz: Gazetteer, m: re.Match[str]) -> bool:
     """Whether a one-word run may be a person: a name-like unknown word after a role word."""
     token = clean(m.group())
-    if token in NOT_NAME_TOKENS or token.lower() in TITLE_WORDS or not _is_namelike(token) or gaz.lookup(token):
+    if not _lone_candidate(token) or gaz.lookup(token):
         return False
     return _role_before(text, m.start())
 
@@ -134,7 +152,7 @@ def titled_person(text: str, gaz: Gazetteer, m: re.Match[str]) -> Found | None:
     if not names or _ACRONYM_AFTER.match(text, m.end()):
         return None
     words = [run[s:e] for s, e in names]
-    if not all(_is_namelike(w) for w in words) or any(clean(w) in NOT_NAME_TOKENS for w in words):
+    if not all(map(_name_word, words)):
         return None
     start = m.start() + names[0][0]
     name = clean(text[start : m.start() + names[-1][1]])
