@@ -64,7 +64,7 @@ def _dialect(session: Session) -> str:
 
 def total(session: Session, query: TimelineQuery) -> Total:
     """The number of matching events, counting no further than ``CAP + 1`` rows."""
-    matching = store.apply_filters(select(models.Event.seq), query.without_cursor(), dialect=_dialect(session))
+    matching = store.timeline_select(select(models.Event.seq), query.without_cursor(), **store.planning(session, query))
     n = session.scalar(select(func.count()).select_from(matching.limit(CAP + 1).subquery())) or 0
     return Total(min(n, CAP), n > CAP)
 

@@ -27,9 +27,51 @@ T = TypeVar("T", bound=tuple[Any, ...])
 
 def apply_filters(stmt: Select[T], query: TimelineQuery, *, dialect: str, with_actors: bool = True) -> Select[T]:
     """Add ``query``'s filters (not its cursor or order) to a statement over events."""
+    stmt = _filter_columns(stmt, query, with_actors=with_actors)
+    matched = search.match_condition(dialect, query.q)
+    return stmt if matched is None else stmt.where(matched)
+
+
+def timeline_select(
+    stmt: Select[T], query: TimelineQuery, *, dialect: str, lookback_days: int = LONGEST_EVENT_DAYS
+) -> Select[T]:
+    """``stmt`` with every filter, ordered and paged by the timeline key (one keyset page, unlimited).
+
+    Searches let the full-text index drive (see ``search.driven_by_index``); a
+    single actor lets its links drive, which are stored in timeline order too.
+    """
+    single_actor = len(query.actors) == 1 and not search.tokens(query.q)
+    stmt = _filter_columns(stmt, query, with_actors=not single_actor, lookback_days=lookback_days)
+    if single_actor:
+        link = models.EventActor
+        actor_id = select(models.Actor.id).where(models.Actor.slug == query.actors[0]).scalar_subquery()
+        stmt = stmt.join(link, link.event_seq == models.Event.seq).where(link.actor_id == actor_id)
+        return ordered_page(stmt, query, key=link.event_seq)
+    stmt, key = search.driven_by_index(stmt, dialect, query.q)
+    return ordered_page(stmt, query, key=key)
+
+
+def lookback_days(session: Session, date_from: dt.date | None) -> int:
+    """How far before ``date_from`` an event overlapping it can start: the span of the
+    coarsest precision found among the events of the year before (one index probe each)."""
+    if date_from is None:
+        return 0
+    before = (day_key(date_from - dt.timedelta(days=LONGEST_EVENT_DAYS)), day_key(date_from))
+    for precision, span in (("year", LONGEST_EVENT_DAYS), ("month", 31), ("week", 7)):
+        probe = select(models.Event.seq).where(
+            models.Event.precision == precision, models.Event.seq >= before[0], models.Event.seq < before[1]
+        )
+        if session.scalar(probe.limit(1)) is not None:
+            return span
+    return 0
+
+
+def _filter_columns(
+    stmt: Select[T], query: TimelineQuery, *, with_actors: bool = True, lookback_days: int = LONGEST_EVENT_DAYS
+) -> Select[T]:
     Event = models.Event
     if query.date_from:
-        lookback = query.date_from - dt.timedelta(days=LONGEST_EVENT_DAYS)
+        lookback = query.date_from - dt.timedelta(days=lookback_days)
         stmt = stmt.where(Event.seq >= day_key(lookback), Event.last_day >= query.date_from)
     if query.date_to:
         stmt = stmt.where(Event.seq < day_key(query.date_to + dt.timedelta(days=1)))
@@ -50,8 +92,7 @@ def apply_filters(stmt: Select[T], query: TimelineQuery, *, dialect: str, with_a
         stmt = stmt.where(corroborate.min_sources_condition(query.min_sources))
     if query.since:
         stmt = stmt.where(Event.updated_at >= query.since)
-    matched = search.match_condition(dialect, query.q)
-    return stmt if matched is None else stmt.where(matched)
+    return stmt
 
 
 def day_key(day: dt.date) -> int:
@@ -68,9 +109,9 @@ def _linked_to(condition: Any) -> Select[tuple[int]]:
     )
 
 
-def ordered_page(stmt: Select[T], query: TimelineQuery) -> Select[T]:
+def ordered_page(stmt: Select[T], query: TimelineQuery, *, key: Any = None) -> Select[T]:
     """Order by the timeline key in the query's direction, after its cursor."""
-    seq = models.Event.seq
+    seq = models.Event.seq if key is None else key
     if query.sort == "desc":
         return stmt.order_by(seq.desc()).where(seq < (query.cursor.seq if query.cursor else MAX_SEQ))
     return stmt.order_by(seq).where(seq > (query.cursor.seq if query.cursor else -1))
@@ -80,10 +121,15 @@ def _dialect(session: Session) -> str:
     return session.get_bind().dialect.name
 
 
+def planning(session: Session, query: TimelineQuery) -> dict[str, Any]:
+    """What ``timeline_select`` needs to know about the data to choose its index."""
+    return {"dialect": _dialect(session), "lookback_days": lookback_days(session, query.date_from)}
+
+
 def list_events(session: Session, query: TimelineQuery, *, limit: int = DEFAULT_LIMIT) -> Page:
     """One keyset page of the timeline."""
-    stmt = apply_filters(select(models.Event.seq), query, dialect=_dialect(session))
-    seqs = list(session.scalars(ordered_page(stmt, query).limit(limit + 1)))
+    stmt = timeline_select(select(models.Event.seq), query, **planning(session, query))
+    seqs = list(session.scalars(stmt.limit(limit + 1)))
     events = load_views(session, seqs[:limit])
     more = len(seqs) > limit
     return Page(events=events, next_cursor=Cursor(events[-1].seq).encode() if more and events else None)
@@ -108,8 +154,8 @@ def previous_page(session: Session, query: TimelineQuery, first_seq: int, *, lim
     Read backwards from ``first_seq`` over the same index, so it costs one more keyset page.
     """
     backwards = replace(query, sort="asc" if query.sort == "desc" else "desc", cursor=Cursor(first_seq))
-    stmt = apply_filters(select(models.Event.seq), backwards, dialect=_dialect(session))
-    seqs = list(session.scalars(ordered_page(stmt, backwards).limit(limit + 1)))
+    stmt = timeline_select(select(models.Event.seq), backwards, **planning(session, query))
+    seqs = list(session.scalars(stmt.limit(limit + 1)))
     if not seqs:
         return None
     return PageStart(Cursor(seqs[limit]) if len(seqs) > limit else None)
@@ -120,8 +166,8 @@ def neighbours(session: Session, query: TimelineQuery, seq: int) -> tuple[Neighb
     found: list[Neighbour | None] = []
     for sort in ("desc", "asc"):
         around = replace(query, sort=sort, cursor=Cursor(seq))
-        stmt = apply_filters(select(models.Event.id, models.Event.title), around, dialect=_dialect(session))
-        row = session.execute(ordered_page(stmt, around).limit(1)).first()
+        stmt = timeline_select(select(models.Event.id, models.Event.title), around, **planning(session, query))
+        row = session.execute(stmt.limit(1)).first()
         found.append(Neighbour(row.id, row.title) if row else None)
     return found[0], found[1]
 

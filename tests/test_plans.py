@@ -17,6 +17,8 @@ CANONICAL = {
     "one type": [("type", "Strategic developments")],
     "actor and month": [("actor", "alphaland"), ("from", "2021-02-01"), ("to", "2021-02-28")],
     "text": [("q", "hill")],
+    "text and type": [("q", "hill"), ("type", "Strategic developments")],
+    "text, newest first": [("q", "took hill"), ("sort", "desc")],
     "newest first": [("sort", "desc")],
     "deep cursor": [("cursor", Cursor((738000 << 32) + 5).encode())],
 }
@@ -24,7 +26,7 @@ CANONICAL = {
 
 def plan(session: Session, pairs: list[tuple[str, str]]) -> str:
     query = parse_query(pairs)
-    stmt = store.ordered_page(store.apply_filters(select(models.Event.seq), query, dialect="sqlite"), query).limit(51)
+    stmt = store.timeline_select(select(models.Event.seq), query, dialect="sqlite").limit(51)
     sql = str(stmt.compile(dialect=session.get_bind().dialect, compile_kwargs={"literal_binds": True}))
     return " | ".join(row[3] for row in session.execute(text("EXPLAIN QUERY PLAN " + sql)))
 

@@ -141,3 +141,22 @@ def test_search_finds_words_written_like_markup(factory: sessionmaker[Session]) 
     text = "A post reading <script>alert(1)</script> appeared on the ministry site on 3 May."
     put(factory, "post.txt", make_extraction(text, [make_event(text, text, dt.date(2023, 5, 3))]))
     assert titles(factory, parse_query([("q", "alert")])) == [text.rstrip(".")]
+
+
+def test_a_year_long_event_overlaps_a_range_starting_months_later(factory: sessionmaker[Session]) -> None:
+    text = "The blockade lasted through 2023. Troops crossed the river on 3 November 2023."
+    events = [
+        make_event(text, "The blockade lasted through 2023.", dt.date(2023, 1, 1), precision="year", last=dt.date(2023, 12, 31)),
+        make_event(text, "Troops crossed the river on 3 November 2023.", dt.date(2023, 11, 3)),
+    ]
+    put(factory, "year.txt", make_extraction(text, events))
+    found = titles(factory, parse_query([("from", "2023-11-02"), ("to", "2023-11-30")]))
+    assert found == ["The blockade lasted through 2023", "Troops crossed the river on 3 November 2023"]
+    assert titles(factory, parse_query([("from", "2024-01-01")])) == []
+
+
+def test_search_splits_words_at_punctuation_on_every_backend(factory: sessionmaker[Session]) -> None:
+    text = "An air/drone strike hit the depot, said monitor.example.org on 3 May."
+    put(factory, "strike.txt", make_extraction(text, [make_event(text, text, dt.date(2023, 5, 3))]))
+    for q in ("drone", "air drone", "Air/drone", "monitor", "example"):
+        assert len(titles(factory, parse_query([("q", q)]))) == 1, q

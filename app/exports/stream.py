@@ -18,6 +18,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import models, store
+from app.loading import document_title
 from app.query import Cursor, TimelineQuery
 
 BATCH_SIZE = 1000
@@ -139,7 +140,7 @@ def _documents(session: Session, ids: set[str]) -> dict[str, ExportDocument]:
     D = models.Document
     stmt = select(D.id, D.title, D.path, D.url, D.source, D.published).where(D.id.in_(ids))
     return {
-        row.id: ExportDocument(row.id, row.title or row.path.replace("\\", "/").rsplit("/", 1)[-1], row.url, row.source, row.published)
+        row.id: ExportDocument(row.id, document_title(row.title, row.path), row.url, row.source, row.published)
         for row in session.execute(stmt)
     }
 
@@ -147,9 +148,9 @@ def _documents(session: Session, ids: set[str]) -> dict[str, ExportDocument]:
 def iter_batches(session: Session, query: TimelineQuery, *, batch_size: int = BATCH_SIZE) -> Iterator[list[ExportEvent]]:
     """The query's events in its order, ``batch_size`` at a time (its own cursor is the start)."""
     dialect = session.get_bind().dialect.name
-    base = store.apply_filters(select(*_COLUMNS), query, dialect=dialect)
+    base = select(*_COLUMNS)
     while True:
-        rows = session.execute(store.ordered_page(base, query).limit(batch_size)).all()
+        rows = session.execute(store.timeline_select(base, query, dialect=dialect).limit(batch_size)).all()
         if not rows:
             return
         yield _details(session, [_event(row) for row in rows])

@@ -35,9 +35,11 @@ SQLITE_DOWN = [
     "DROP TABLE IF EXISTS events_fts",
 ]
 POSTGRES_UP = [
-    # The parser would take "<word ...>" for markup and skip it; plain text has no markup.
+    # Words are split at every punctuation mark, as FTS5's unicode61 tokenizer and
+    # search.tokens() do; left alone, PostgreSQL's parser would keep "air/drone" or
+    # "site.com" as one token and skip "<word ...>" as markup.
     "ALTER TABLE events ADD COLUMN search_vector tsvector "
-    "GENERATED ALWAYS AS (to_tsvector('simple', translate(search_text, '<>', '  '))) STORED",
+    "GENERATED ALWAYS AS (to_tsvector('simple', regexp_replace(search_text, '[^[:alnum:]_[:space:]]', ' ', 'g'))) STORED",
     "CREATE INDEX ix_events_search_vector ON events USING gin (search_vector)",
 ]
 POSTGRES_DOWN = [
