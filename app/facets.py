@@ -58,10 +58,6 @@ class Facet:
     """How many further options were left out of a long list."""
 
 
-def _dialect(session: Session) -> str:
-    return session.get_bind().dialect.name
-
-
 def total(session: Session, query: TimelineQuery) -> Total:
     """The number of matching events, counting no further than ``CAP + 1`` rows."""
     matching = store.timeline_select(select(models.Event.seq), query.without_cursor(), **store.planning(session, query))
@@ -70,7 +66,7 @@ def total(session: Session, query: TimelineQuery) -> Total:
 
 
 def _matching_seqs(session: Session, query: TimelineQuery) -> Select[tuple[int]]:
-    return store.apply_filters(select(models.Event.seq), query, dialect=_dialect(session))
+    return store.apply_filters(select(models.Event.seq), query, **store.planning(session, query))
 
 
 def _actor_rows(session: Session, query: TimelineQuery) -> Iterable[Row]:
@@ -98,7 +94,7 @@ def _side_rows(session: Session, query: TimelineQuery) -> Iterable[Row]:
 def _column_rows(column: Any, field: str) -> Callable[[Session, TimelineQuery], Iterable[Row]]:
     def rows(session: Session, query: TimelineQuery) -> Iterable[Row]:
         others = replace(query, **{field: ()})
-        stmt = store.apply_filters(select(column, func.count()), others, dialect=_dialect(session))
+        stmt = store.apply_filters(select(column, func.count()), others, **store.planning(session, others))
         return [(value, value, n) for value, n in session.execute(stmt.group_by(column))]
 
     return rows
@@ -117,7 +113,7 @@ def _place_rows(session: Session, query: TimelineQuery) -> Iterable[Row]:
 def _document_rows(session: Session, query: TimelineQuery) -> Iterable[Row]:
     doc = models.Document
     stmt = select(doc.id, doc.title, doc.path, func.count()).select_from(models.Event).join(doc, doc.id == models.Event.document_id)
-    stmt = store.apply_filters(stmt, replace(query, documents=()), dialect=_dialect(session))
+    stmt = store.apply_filters(stmt, replace(query, documents=()), **store.planning(session, query))
     rows = session.execute(stmt.group_by(doc.id, doc.title, doc.path))
     return [(id_, title or path.replace("\\", "/").rsplit("/", 1)[-1], n) for id_, title, path, n in rows]
 
@@ -204,7 +200,7 @@ def histogram(session: Session, query: TimelineQuery) -> Histogram:
     """
     query = query.without_cursor()
     day = models.Event.first_day
-    stmt = store.apply_filters(select(day, func.count()), query, dialect=_dialect(session)).group_by(day)
+    stmt = store.apply_filters(select(day, func.count()), query, **store.planning(session, query)).group_by(day)
     per_day: Counter[dt.date] = Counter()
     for first_day, n in session.execute(stmt):
         first_day = first_day if isinstance(first_day, dt.date) else dt.date.fromisoformat(str(first_day))

@@ -25,9 +25,16 @@ MAX_SEQ = 1 << 62  # above every key: an explicit bound keeps even the first pag
 T = TypeVar("T", bound=tuple[Any, ...])
 
 
-def apply_filters(stmt: Select[T], query: TimelineQuery, *, dialect: str, with_actors: bool = True) -> Select[T]:
+def apply_filters(
+    stmt: Select[T],
+    query: TimelineQuery,
+    *,
+    dialect: str,
+    with_actors: bool = True,
+    lookback_days: int = LONGEST_EVENT_DAYS,
+) -> Select[T]:
     """Add ``query``'s filters (not its cursor or order) to a statement over events."""
-    stmt = _filter_columns(stmt, query, with_actors=with_actors)
+    stmt = _filter_columns(stmt, query, with_actors=with_actors, lookback_days=lookback_days)
     matched = search.match_condition(dialect, query.q)
     return stmt if matched is None else stmt.where(matched)
 

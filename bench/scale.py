@@ -149,9 +149,14 @@ def wrk(url: str, seconds: int, headers: dict[str, str]) -> Load:
 
 
 def floor_ms(db_url: str, query_string: str) -> tuple[float, str]:
-    """Median time of the list query's SQL alone, and its plan (SQLite only)."""
+    """Median time of the list query's SQL alone (as the app builds it), and its plan (SQLite only)."""
+    from app.db import make_engine, make_sessionmaker
+
     query = parse_query(urllib.parse.parse_qsl(query_string))
-    stmt = store.ordered_page(store.apply_filters(select(models.Event), query, dialect="sqlite"), query).limit(51)
+    engine = make_engine(db_url)
+    with make_sessionmaker(engine)() as session:
+        stmt = store.timeline_select(select(models.Event.seq), query, **store.planning(session, query)).limit(51)
+    engine.dispose()
     sql = str(stmt.compile(dialect=create_engine("sqlite://").dialect, compile_kwargs={"literal_binds": True}))
     conn = sqlite3.connect(db_url.removeprefix("sqlite:///"))
     plan = " | ".join(row[3] for row in conn.execute("EXPLAIN QUERY PLAN " + sql))
@@ -250,6 +255,7 @@ def main() -> int:
     parser.add_argument("--db", type=Path, default=None, help="SQLite file to build or reuse")
     parser.add_argument("--postgres", default=None, help="admin URL of a PostgreSQL server to run the list benchmarks on too")
     parser.add_argument("--skip-import", action="store_true")
+    parser.add_argument("--skip-export", action="store_true")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is needed (apt-get install wrk)")
@@ -271,7 +277,7 @@ def main() -> int:
             server = Server(url, cache=cache)
             try:
                 list_benchmarks(server, url, cases, args.seconds, lines)
-                if label == "SQLite" and not cache:
+                if label == "SQLite" and not cache and not args.skip_export:
                     export_memory(server, lines)
             finally:
                 server.stop()
