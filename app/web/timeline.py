@@ -3,9 +3,10 @@
 One template, three renderings of it: the full page; the ``results`` block
 when a filter changes; the ``more`` block (further days to append) when
 infinite scroll asks for the next page into ``#timeline-list``. Facets and the
-histogram are server-rendered on the full page while the result is small, and
-otherwise load as their own fragment (``/overview``), with a link to it
-for readers without JavaScript.
+histogram are server-rendered on the full page while the whole collection is
+small (their cost grows with it, whatever the filter), and otherwise load as
+their own fragment (``/overview``), with a link to it for readers without
+JavaScript.
 """
 
 from __future__ import annotations
@@ -106,7 +107,7 @@ def timeline(
     block = _block(request)
     values = results_values(session, query, limit=settings.page_size, block=block) | {"focus": focus}
     if not wants_fragment(request):
-        small = values["total"].small
+        small = facets.total(session, TimelineQuery()).small
         values |= {
             "facets": facets.facets(session, query) if small else None,
             "histogram": facets.histogram(session, query) if small else None,
