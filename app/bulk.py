@@ -360,31 +360,6 @@ def _batches(writer_failed: list[tuple[int, str]], items: Iterable[Any], size: i
         yield batch
 
 
-def write_rows(
-    engine: Engine,
-    records: Iterable[AcledRow | Any],
-    *,
-    origin: str = "acled",
-    namespace: str = "acled",
-    batch_size: int = BATCH_SIZE,
-) -> BulkReport:
-    """Write ``AcledRow``s in batches; ``BadRow``-like items (line, message) are counted as failed."""
-    with bulk_connection(engine) as conn:
-        writer = BulkWriter(conn, origin=origin, namespace=namespace)
-        batch: list[AcledRow] = []
-        for record in records:
-            if isinstance(record, AcledRow):
-                batch.append(record)
-            else:
-                writer.report.failed.append((record.line, record.message))
-            if len(batch) >= batch_size:
-                writer.write(batch)
-                batch = []
-        writer.write(batch)
-        writer.report.failed.sort()
-        return writer.report
-
-
 def write_records(
     engine: Engine,
     layout: Layout,

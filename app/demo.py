@@ -11,18 +11,11 @@ from collections.abc import Callable, Iterator
 
 from sqlalchemy.engine import Engine
 
-from app.acled import STANDARD, AcledRow, map_row
-from app.acled_generate import record_lists, records
+from app.acled import STANDARD
+from app.acled_generate import record_lists
 from app.bulk import BulkReport, write_records
 
 ORIGIN = "synthetic"
-
-
-def demo_rows(count: int, *, seed: int = 1, progress: Callable[[int], None] | None = None) -> Iterator[AcledRow]:
-    for n, record in enumerate(records(count, seed=seed)):
-        yield map_row(record, n + 2)
-        if progress and n % 1000 == 0:
-            progress(n)
 
 
 def _demo_records(count: int, seed: int, progress: Callable[[int], None] | None) -> Iterator[tuple[int, list[str]]]:
