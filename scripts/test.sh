@@ -39,6 +39,7 @@ setup_postgres() {
     pg_ctlcluster "$version" main start 2>/dev/null || true
     su postgres -c "psql -qtAc \"SELECT 1 FROM pg_roles WHERE rolname='dateline_test'\"" | grep -q 1 ||
         su postgres -c "psql -qc \"CREATE ROLE dateline_test LOGIN PASSWORD 'dateline_test' CREATEDB\""
+    su postgres -c "psql -qc 'GRANT pg_signal_backend TO dateline_test'" >/dev/null
     export DATELINE_TEST_POSTGRES_URL="postgresql+psycopg://dateline_test:dateline_test@127.0.0.1:5432/postgres"
 }
 

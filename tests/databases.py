@@ -4,10 +4,12 @@ for each test when ``DATELINE_TEST_POSTGRES_URL`` names a server to create them 
 from __future__ import annotations
 
 import os
+import time
 import uuid
 from pathlib import Path
 
 from sqlalchemy import create_engine, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.engine import make_url
 
 POSTGRES_ENV = "DATELINE_TEST_POSTGRES_URL"
@@ -28,9 +30,20 @@ def create_database(folder: Path) -> str:
 
 
 def drop_database(url: str) -> None:
+    """Remove a test database; best effort, since a leftover one harms nothing.
+
+    DROP ... WITH (FORCE) can be refused for a moment while a server process of
+    another role (autovacuum) is attached, so it is retried before giving up.
+    """
     admin = os.environ.get(POSTGRES_ENV)
-    if admin and url.startswith("postgresql"):
-        _admin_execute(admin, f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)')
+    if not (admin and url.startswith("postgresql")):
+        return
+    for attempt in range(5):
+        try:
+            _admin_execute(admin, f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)')
+            return
+        except DBAPIError:
+            time.sleep(0.2 * (attempt + 1))
 
 
 def _admin_execute(admin_url: str, statement: str) -> None:
