@@ -198,3 +198,11 @@ def test_the_timeline_links_every_export_of_the_current_view(make_client: Callab
     menu = [a.attrs["href"] for a in find(page, "a") if a.attrs.get("href", "").startswith("/events.geojson")]
     assert menu == ["/events.geojson?actor=militia"]
     assert client.get(menu[0]).status_code == 200
+
+
+def test_event_and_actor_pages_link_their_alternates(make_client: Callable[..., TestClient]) -> None:
+    client = make_client(factories.seed_riverton)
+    event = find(client.get(f"/events/{event_id(4)}").text, "link", rel="alternate")
+    assert [a.attrs["href"] for a in event] == [f"/api/v1/events/{event_id(4)}"]
+    actor = {a.attrs["href"] for a in find(client.get("/actors/militia").text, "link", rel="alternate")}
+    assert "/events.atom?actor=militia" in actor
