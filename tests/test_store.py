@@ -6,6 +6,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app import store
 from app.errors import NotFound
 from app.query import TimelineQuery, parse_query
+from app.views import EventView
 from tests.factories import ALPHA, BETA, GENERAL, daily_events, make_event, make_extraction
 from tests.factories import store as put
 
@@ -72,17 +73,22 @@ def test_selected_actor_with_no_events_stays_listed(may: sessionmaker[Session]) 
     assert counts["dana-okafor"] == 0
 
 
-def test_keyset_pages_cover_everything_once(factory: sessionmaker[Session]) -> None:
-    daily_events(factory, 7)
-    seen: list[str] = []
-    query = TimelineQuery()
+def walk_pages(factory: sessionmaker[Session], pairs: list[tuple[str, str]], *, limit: int) -> list[EventView]:
+    """Every event of the query, following each page's cursor to the end."""
+    seen: list[EventView] = []
+    query = parse_query(pairs)
     with factory() as session:
         while True:
-            page = store.list_events(session, query, limit=3)
-            seen.extend(e.id for e in page.events)
+            page = store.list_events(session, query, limit=limit)
+            seen.extend(page.events)
             if page.next_cursor is None:
-                break
-            query = parse_query([("cursor", page.next_cursor)])
+                return seen
+            query = parse_query([*pairs, ("cursor", page.next_cursor)])
+
+
+def test_keyset_pages_cover_everything_once(factory: sessionmaker[Session]) -> None:
+    daily_events(factory, 7)
+    seen = [e.id for e in walk_pages(factory, [], limit=3)]
     assert len(seen) == len(set(seen)) == 7
 
 
@@ -120,15 +126,7 @@ def test_type_precision_and_sort_filters(may: sessionmaker[Session]) -> None:
 
 def test_descending_pages_cover_everything_once(factory: sessionmaker[Session]) -> None:
     daily_events(factory, 5)
-    seen: list[dt.date] = []
-    query = parse_query([("sort", "desc")])
-    with factory() as session:
-        while True:
-            page = store.list_events(session, query, limit=2)
-            seen.extend(e.first_day for e in page.events)
-            if page.next_cursor is None:
-                break
-            query = parse_query([("sort", "desc"), ("cursor", page.next_cursor)])
+    seen = [e.first_day for e in walk_pages(factory, [("sort", "desc")], limit=2)]
     assert seen == sorted(seen, reverse=True) and len(set(seen)) == 5
 
 
