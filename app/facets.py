@@ -17,7 +17,8 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from app import models, store
+from app import counts, models, store
+from app.loading import document_title
 from app.query import EVENT_TYPES, PRECISIONS, TimelineQuery
 
 CAP = 10_000
@@ -115,7 +116,7 @@ def _document_rows(session: Session, query: TimelineQuery) -> Iterable[Row]:
     stmt = select(doc.id, doc.title, doc.path, func.count()).select_from(models.Event).join(doc, doc.id == models.Event.document_id)
     stmt = store.apply_filters(stmt, replace(query, documents=()), **store.planning(session, query))
     rows = session.execute(stmt.group_by(doc.id, doc.title, doc.path))
-    return [(id_, title or path.replace("\\", "/").rsplit("/", 1)[-1], n) for id_, title, path, n in rows]
+    return [(id_, document_title(title, path), n) for id_, title, path, n in rows]
 
 
 def _options(rows: Iterable[Row], selected: tuple[str, ...], order: tuple[str, ...] | None) -> tuple[list[Option], int]:
@@ -141,13 +142,33 @@ FACETS: tuple[tuple[str, str, str, Callable[[Session, TimelineQuery], Iterable[R
 )
 
 
+def _precomputed_rows(session: Session, totals: counts.Totals) -> dict[str, list[Row]]:
+    """The facet rows of precomputed totals, labelled like the live ones."""
+    found = totals.facets
+    slugs, documents = list(found.get("actor", ())), list(found.get("document", ()))
+    names = dict(session.execute(select(models.Actor.slug, models.Actor.name).where(models.Actor.slug.in_(slugs))).all())
+    doc = models.Document
+    titles = {
+        id_: document_title(title, path)
+        for id_, title, path in session.execute(select(doc.id, doc.title, doc.path).where(doc.id.in_(documents)))
+    }
+    labels = {"actor": names, "document": titles}
+    return {
+        facet: [(value, labels.get(facet, {}).get(value, value), n) for value, n in values.items()]
+        for facet, values in found.items()
+    }
+
+
 def facets(session: Session, query: TimelineQuery) -> tuple[Facet, ...]:
     """Every facet with its counts under the current filter (empty facets left out)."""
     query = query.without_cursor()
+    totals = counts.totals(session, query)
+    precomputed = _precomputed_rows(session, totals) if totals is not None else None
     result = []
     for param, legend, field, rows, order in FACETS:
         selected: tuple[str, ...] = getattr(query, field)
-        options, more = _options(rows(session, query), selected, order)
+        found = precomputed.get(param, []) if precomputed is not None else rows(session, query)
+        options, more = _options(found, selected, order)
         if options:
             result.append(Facet(param, legend, tuple(options), more))
     return tuple(result)
@@ -192,6 +213,17 @@ def _unit(first: dt.date, last: dt.date) -> str:
     return "month" if span <= 40 * 366 else "year"
 
 
+def _live_per_day(session: Session, query: TimelineQuery) -> Counter[dt.date]:
+    """Matching events per day they begin; those that began before ``from`` count on ``from``."""
+    day = models.Event.first_day
+    stmt = store.apply_filters(select(day, func.count()), query, **store.planning(session, query)).group_by(day)
+    per_day: Counter[dt.date] = Counter()
+    for first_day, n in session.execute(stmt):
+        first_day = first_day if isinstance(first_day, dt.date) else dt.date.fromisoformat(str(first_day))
+        per_day[max(first_day, query.date_from) if query.date_from else first_day] += n
+    return per_day
+
+
 def histogram(session: Session, query: TimelineQuery) -> Histogram:
     """Matching events per day, week or month (chosen by the span), by the day each begins.
 
@@ -199,23 +231,20 @@ def histogram(session: Session, query: TimelineQuery) -> Histogram:
     bucket in the span is present, empty or not, so the axis stays even.
     """
     query = query.without_cursor()
-    day = models.Event.first_day
-    stmt = store.apply_filters(select(day, func.count()), query, **store.planning(session, query)).group_by(day)
-    per_day: Counter[dt.date] = Counter()
-    for first_day, n in session.execute(stmt):
-        first_day = first_day if isinstance(first_day, dt.date) else dt.date.fromisoformat(str(first_day))
-        per_day[max(first_day, query.date_from) if query.date_from else first_day] += n
+    totals = counts.totals(session, query)
+    per_day = totals.per_day if totals is not None else _live_per_day(session, query)
+    per_day = +per_day
     if not per_day:
         return Histogram("day", ())
     unit = _unit(min(per_day), max(per_day))
-    counts: Counter[dt.date] = Counter()
+    counted: Counter[dt.date] = Counter()
     for first_day, n in per_day.items():
-        counts[_bucket(first_day, unit)[0]] += n
-    bars, cursor = [], min(counts)
-    while cursor <= max(counts):
+        counted[_bucket(first_day, unit)[0]] += n
+    bars, cursor = [], min(counted)
+    while cursor <= max(counted):
         start, end = _bucket(cursor, unit)
         start = max(start, query.date_from) if query.date_from else start
         end = min(end, query.date_to) if query.date_to else end
-        bars.append(Bar(start, end, counts.get(_bucket(cursor, unit)[0], 0)))
+        bars.append(Bar(start, end, counted.get(_bucket(cursor, unit)[0], 0)))
         cursor = _bucket(cursor, unit)[1] + dt.timedelta(days=1)
     return Histogram(unit, tuple(bars))

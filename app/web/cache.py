@@ -19,11 +19,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app import models
+from app.counts import version_statement
 
 CACHED_PREFIXES = ("/events/", "/actors/", "/documents/", "/api/events", "/api/v1/events", "/api/v1/actors")
 CACHED_PATHS = ("/", "/events", "/overview")
@@ -48,9 +47,7 @@ class DataVersion:
     """
 
     def __init__(self, engine: Engine) -> None:
-        events = select(func.max(models.Event.updated_at)).scalar_subquery()
-        documents = select(func.max(models.Document.ingested_at)).scalar_subquery()
-        self.sql = str(select(events, documents).compile(dialect=engine.dialect))
+        self.sql = str(version_statement().compile(dialect=engine.dialect))
         self.engine = engine
         self.connection: Any = None
 
