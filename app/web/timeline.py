@@ -86,8 +86,11 @@ def results_values(session: Session, query: TimelineQuery, *, limit: int, block:
     if block == "more":
         continued = bool(page.events and query.cursor and page.events[0].first_day.toordinal() == query.cursor.seq >> 32)
         return values | {"continued": continued}
-    before = store.previous_page(session, query, page.events[0].seq, limit=limit) if page.events else None
-    if before is None and query.cursor is not None and not page.events:
+    if query.cursor is None:
+        before = None  # the first page: nothing comes before it
+    elif page.events:
+        before = store.previous_page(session, query, page.events[0].seq, limit=limit)
+    else:
         before = store.PageStart(None)
     return values | {"total": facets.total(session, query), "before": before}
 
