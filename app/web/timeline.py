@@ -22,6 +22,7 @@ from fastapi.responses import HTMLResponse
 from sqlalchemy.orm import Session
 
 from app import facets, store
+from app.budget import OutOfTime, time_limit
 from app.errors import InvalidQuery, NotFound
 from app.query import TimelineQuery
 from app.views import EventView
@@ -120,13 +121,20 @@ def timeline(
 
 
 @router.get("/overview", name="overview")
-def overview(request: Request, session: SessionDep, templates: TemplatesDep, query: QueryDep) -> HTMLResponse:
-    """Facet counts and the date histogram for the current filter (a fragment, or a page without JS)."""
+def overview(
+    request: Request, session: SessionDep, settings: SettingsDep, templates: TemplatesDep, query: QueryDep
+) -> HTMLResponse:
+    """Facet counts and the date histogram for the current filter (a fragment, or a page without JS).
+
+    Counting that runs past ``settings.overview_seconds`` is abandoned for a
+    note that asks for a narrower filter (the list itself is never limited).
+    """
     query = query.without_cursor()
-    values = {
-        "query": query,
-        "total": facets.total(session, query),
-        "facets": facets.facets(session, query),
-        "histogram": facets.histogram(session, query),
-    }
+    values: dict[str, Any] = {"query": query, "total": facets.total(session, query), "too_slow": False}
+    try:
+        with time_limit(session, settings.overview_seconds):
+            values |= {"facets": facets.facets(session, query), "histogram": facets.histogram(session, query)}
+    except OutOfTime:
+        session.rollback()
+        values |= {"facets": (), "histogram": facets.Histogram("day", ()), "too_slow": True}
     return render(request, templates, "overview.html", values, block="overview")

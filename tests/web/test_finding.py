@@ -206,3 +206,18 @@ def test_event_and_actor_pages_link_their_alternates(make_client: Callable[..., 
     assert [a.attrs["href"] for a in event] == [f"/api/v1/events/{event_id(4)}"]
     actor = {a.attrs["href"] for a in find(client.get("/actors/militia").text, "link", rel="alternate")}
     assert "/events.atom?actor=militia" in actor
+
+
+def test_counting_that_takes_too_long_asks_for_a_narrower_filter(make_client: Callable[..., TestClient]) -> None:
+    slow = make_client(lambda s: factories.seed_many(s, 600), overview_seconds=0.0)
+    if slow.app.state.engine.dialect.name != "sqlite":  # type: ignore[attr-defined]
+        pytest.skip("a zero budget is only deterministic on SQLite; tests/test_budget.py covers PostgreSQL")
+    filtered = "/overview?q=filler"
+    for headers in ({}, {"HX-Request": "true"}):
+        answer = slow.get(filtered, headers=headers)
+        assert answer.status_code == 200
+        assert "takes too long" in answer.text and "narrow the dates" in answer.text
+    assert "600 events match" in slow.get(filtered).text  # the page without JS still gives the (capped) total
+    patient = make_client(lambda s: factories.seed_many(s, 600))
+    counted = patient.get(filtered, headers={"HX-Request": "true"}).text
+    assert "takes too long" not in counted and 'class="facet-list"' in counted
