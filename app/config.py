@@ -19,6 +19,8 @@ class Settings:
     cache_size: int = 512
     overview_seconds: float = 1.5
     """How long live facet counting may take before the overview asks for a narrower filter."""
+    list_seconds: float = 3.0
+    """How long one page of a list may take before it asks to refine the search."""
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
@@ -28,4 +30,5 @@ class Settings:
             seeds_dir=Path(env.get("DATELINE_SEEDS_DIR", str(SEEDS_DIR / "documents"))),
             cache_size=int(env.get("DATELINE_CACHE_SIZE", "512")),
             overview_seconds=float(env.get("DATELINE_OVERVIEW_SECONDS", "1.5")),
+            list_seconds=float(env.get("DATELINE_LIST_SECONDS", "3")),
         )

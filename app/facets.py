@@ -32,9 +32,13 @@ class Total:
 
     count: int
     capped: bool
+    unknown: bool = False
+    """Not counted at all (the search ran out of time): reads "Many"."""
 
     @property
     def label(self) -> str:
+        if self.unknown:
+            return "Many"
         return f"{CAP:,}+" if self.capped else f"{self.count:,}"
 
     @property

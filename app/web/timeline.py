@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from contextlib import nullcontext
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Annotated, Any
@@ -25,7 +26,7 @@ from app import facets, store
 from app.budget import OutOfTime, time_limit
 from app.errors import InvalidQuery, NotFound
 from app.query import TimelineQuery
-from app.views import EventView
+from app.views import EventView, Page
 from app.web import formatting, links
 from app.web.deps import QueryDep, SessionDep, SettingsDep, TemplatesDep
 from app.web.htmx import render, wants_fragment
@@ -80,10 +81,27 @@ def _block(request: Request) -> str:
     return "more" if wants_fragment(request) and request.headers.get("hx-target") == LIST_ID else "results"
 
 
-def results_values(session: Session, query: TimelineQuery, *, limit: int, block: str = "results") -> dict[str, Any]:
-    """What the results component shows (shared by the timeline and actor pages)."""
+def results_values(
+    session: Session, query: TimelineQuery, *, limit: int, block: str = "results", seconds: float | None = None
+) -> dict[str, Any]:
+    """What the results component shows (shared by the timeline and actor pages).
+
+    With ``seconds``, a list that cannot be read in time (a search whose words are
+    common and whose other filters are rare) is given up for a note asking to refine it.
+    """
+    try:
+        with time_limit(session, seconds) if seconds else nullcontext():
+            return _results(session, query, limit=limit, block=block)
+    except OutOfTime:
+        session.rollback()
+        empty = Page((), None)
+        return {"query": query, "page": empty, "days": (), "continued": False, "too_slow": True,
+                "total": facets.Total(0, False, unknown=True), "before": None}  # fmt: skip
+
+
+def _results(session: Session, query: TimelineQuery, *, limit: int, block: str) -> dict[str, Any]:
     page = store.list_events(session, query, limit=limit)
-    values: dict[str, Any] = {"query": query, "page": page, "days": group_by_day(page.events)}
+    values: dict[str, Any] = {"query": query, "page": page, "days": group_by_day(page.events), "too_slow": False}
     if block == "more":
         continued = bool(page.events and query.cursor and page.events[0].first_day.toordinal() == query.cursor.seq >> 32)
         return values | {"continued": continued}
@@ -109,7 +127,8 @@ def timeline(
     """The timeline, or only its results (or its next page) for an htmx request."""
     query = _focus_query(session, query, focus)
     block = _block(request)
-    values = results_values(session, query, limit=settings.page_size, block=block) | {"focus": focus}
+    values = results_values(session, query, limit=settings.page_size, block=block, seconds=settings.list_seconds)
+    values |= {"focus": focus}
     if not wants_fragment(request):
         small = facets.total(session, TimelineQuery()).small
         values |= {

@@ -221,3 +221,16 @@ def test_counting_that_takes_too_long_asks_for_a_narrower_filter(make_client: Ca
     patient = make_client(lambda s: factories.seed_many(s, 600))
     counted = patient.get(filtered, headers={"HX-Request": "true"}).text
     assert "takes too long" not in counted and 'class="facet-list"' in counted
+
+
+def test_a_list_that_takes_too_long_asks_to_refine_the_search(make_client: Callable[..., TestClient]) -> None:
+    slow = make_client(lambda s: factories.seed_many(s, 600), list_seconds=1e-9)
+    if slow.app.state.engine.dialect.name != "sqlite":  # type: ignore[attr-defined]
+        pytest.skip("a near-zero budget is only deterministic on SQLite; tests/test_budget.py covers PostgreSQL")
+    for headers in ({}, {"HX-Request": "true"}):
+        answer = slow.get("/?q=filler", headers=headers)
+        assert answer.status_code == 200
+        assert "Refine it" in answer.text and "Many events match" in answer.text
+        assert not event_ids(answer.text)
+    listed = make_client(lambda s: factories.seed_many(s, 600)).get("/?q=filler").text
+    assert "Refine it" not in listed and len(event_ids(listed)) == 50
