@@ -3,19 +3,21 @@
 Counting facets live for a broad filter over a million events can take seconds;
 rather than keep a reader waiting, the overview gives up after a budget and
 asks for a narrower filter. SQLite checks a deadline from its progress handler
-(every few thousand virtual-machine steps); PostgreSQL gets a transaction-local
-``statement_timeout``. Either way the interrupted statement raises
-``OutOfTime`` and the connection is left as it was found.
+(every thousand virtual-machine steps); on PostgreSQL a timer cancels the
+statement running at the deadline and no statement starts after it. Either way
+the block raises ``OutOfTime``; the session must then be rolled back (closing
+it does).
 """
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import event
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
@@ -28,7 +30,7 @@ class OutOfTime(RuntimeError):
 
 @contextmanager
 def time_limit(session: Session, seconds: float) -> Iterator[None]:
-    """Run the block's statements with ``seconds`` to finish them all (SQLite) or each (PostgreSQL)."""
+    """Run the block's statements with ``seconds`` to finish them all."""
     limit = _sqlite_limit if session.get_bind().dialect.name == "sqlite" else _postgres_limit
     try:
         with limit(session, seconds):
@@ -57,10 +59,27 @@ def _sqlite_limit(session: Session, seconds: float) -> Iterator[None]:
 
 @contextmanager
 def _postgres_limit(session: Session, seconds: float) -> Iterator[None]:
-    setting = func.set_config("statement_timeout", f"{int(seconds * 1000)}", True)
-    previous = session.scalar(select(func.current_setting("statement_timeout")))
-    session.execute(select(setting))
-    yield
-    # Only reached when nothing failed: after a cancelled statement the transaction must be rolled
-    # back, and the transaction-local setting goes with it.
-    session.execute(select(func.set_config("statement_timeout", previous, True)))
+    connection = session.connection()
+    driver: Any = connection.connection.driver_connection
+    deadline = time.monotonic() + seconds
+    lock, inside = threading.Lock(), [True]
+
+    def refuse_late_statements(*_: Any) -> None:
+        if time.monotonic() > deadline:
+            raise OutOfTime(f"gave up after {seconds:g} s")
+
+    def cancel_running() -> None:
+        with lock:
+            if inside[0]:  # never cancel a statement that runs after the block
+                driver.cancel_safe()
+
+    timer = threading.Timer(seconds, cancel_running)
+    event.listen(connection, "before_cursor_execute", refuse_late_statements)
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
+        with lock:
+            inside[0] = False
+        event.remove(connection, "before_cursor_execute", refuse_late_statements)

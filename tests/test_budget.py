@@ -36,3 +36,13 @@ def test_work_within_the_limit_is_untouched_and_the_limit_goes_away(factory: ses
         started = time.monotonic()
         assert session.scalar(longer) == 2000000
         assert time.monotonic() - started > 0.05  # it ran past the old limit, which no longer applies
+
+
+def test_the_limit_covers_the_whole_block_not_each_statement(factory: sessionmaker[Session]) -> None:
+    step = text("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 150000) SELECT count(*) FROM c")
+    with factory() as session:
+        started = time.monotonic()
+        with pytest.raises(OutOfTime), time_limit(session, 0.2):
+            for _ in range(200):
+                session.execute(step)
+        assert time.monotonic() - started < 2.0
