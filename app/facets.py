@@ -24,6 +24,7 @@ from app.query import EVENT_TYPES, PRECISIONS, TimelineQuery
 CAP = 10_000
 FACET_SIZE = 12
 Row = tuple[str, str, int]
+RowsFunction = Callable[[Session, TimelineQuery, int | None], Iterable[Row]]
 
 
 @dataclass(frozen=True)
@@ -70,55 +71,65 @@ def total(session: Session, query: TimelineQuery) -> Total:
     return Total(min(n, CAP), n > CAP)
 
 
-def _matching_seqs(session: Session, query: TimelineQuery) -> Select[tuple[int]]:
-    return store.apply_filters(select(models.Event.seq), query, **store.planning(session, query))
+def _matching_seqs(session: Session, query: TimelineQuery, sample: int | None = None) -> Select[tuple[int]]:
+    """The keys of the matching events, or with ``sample`` only the first that many in timeline order."""
+    if sample is None:
+        return store.apply_filters(select(models.Event.seq), query, **store.planning(session, query))
+    return store.timeline_select(select(models.Event.seq), query.without_cursor(), **store.planning(session, query)).limit(sample)
 
 
-def _actor_rows(session: Session, query: TimelineQuery) -> Iterable[Row]:
+def _actor_rows(session: Session, query: TimelineQuery, sample: int | None = None) -> Iterable[Row]:
     link, actor = models.EventActor, models.Actor
     stmt = (
         select(actor.slug, actor.name, func.count(link.event_seq))
         .join(link, link.actor_id == actor.id)
-        .where(link.event_seq.in_(_matching_seqs(session, replace(query, actors=()))))
+        .where(link.event_seq.in_(_matching_seqs(session, replace(query, actors=()), sample)))
         .group_by(actor.id, actor.slug, actor.name)
     )
     return [(slug, name, n) for slug, name, n in session.execute(stmt)]
 
 
-def _side_rows(session: Session, query: TimelineQuery) -> Iterable[Row]:
+def _side_rows(session: Session, query: TimelineQuery, sample: int | None = None) -> Iterable[Row]:
     link, actor = models.EventActor, models.Actor
     stmt = (
         select(actor.affiliation, func.count(func.distinct(link.event_seq)))
         .join(link, link.actor_id == actor.id)
-        .where(actor.affiliation.is_not(None), link.event_seq.in_(_matching_seqs(session, replace(query, sides=()))))
+        .where(actor.affiliation.is_not(None), link.event_seq.in_(_matching_seqs(session, replace(query, sides=()), sample)))
         .group_by(actor.affiliation)
     )
     return [(side, side, n) for side, n in session.execute(stmt)]
 
 
-def _column_rows(column: Any, field: str) -> Callable[[Session, TimelineQuery], Iterable[Row]]:
-    def rows(session: Session, query: TimelineQuery) -> Iterable[Row]:
+def _column_rows(column: Any, field: str) -> RowsFunction:
+    def rows(session: Session, query: TimelineQuery, sample: int | None = None) -> Iterable[Row]:
         others = replace(query, **{field: ()})
-        stmt = store.apply_filters(select(column, func.count()), others, **store.planning(session, others))
+        if sample is None:
+            stmt = store.apply_filters(select(column, func.count()), others, **store.planning(session, others))
+        else:
+            stmt = select(column, func.count()).where(models.Event.seq.in_(_matching_seqs(session, others, sample)))
         return [(value, value, n) for value, n in session.execute(stmt.group_by(column))]
 
     return rows
 
 
-def _place_rows(session: Session, query: TimelineQuery) -> Iterable[Row]:
+def _place_rows(session: Session, query: TimelineQuery, sample: int | None = None) -> Iterable[Row]:
     place = models.EventPlace
     stmt = (
         select(place.place, func.count())
-        .where(place.event_seq.in_(_matching_seqs(session, replace(query, places=()))))
+        .where(place.event_seq.in_(_matching_seqs(session, replace(query, places=()), sample)))
         .group_by(place.place)
     )
     return [(name, name, n) for name, n in session.execute(stmt)]
 
 
-def _document_rows(session: Session, query: TimelineQuery) -> Iterable[Row]:
+def _document_rows(session: Session, query: TimelineQuery, sample: int | None = None) -> Iterable[Row]:
     doc = models.Document
     stmt = select(doc.id, doc.title, doc.path, func.count()).select_from(models.Event).join(doc, doc.id == models.Event.document_id)
-    stmt = store.apply_filters(stmt, replace(query, documents=()), **store.planning(session, query))
+    others = replace(query, documents=())
+    if sample is None:
+        stmt = store.apply_filters(stmt, others, **store.planning(session, query))
+    else:
+        stmt = stmt.where(models.Event.seq.in_(_matching_seqs(session, others, sample)))
     rows = session.execute(stmt.group_by(doc.id, doc.title, doc.path))
     return [(id_, document_title(title, path), n) for id_, title, path, n in rows]
 
@@ -136,7 +147,7 @@ def _options(rows: Iterable[Row], selected: tuple[str, ...], order: tuple[str, .
     return shown, len(ranked) - len(shown)
 
 
-FACETS: tuple[tuple[str, str, str, Callable[[Session, TimelineQuery], Iterable[Row]], tuple[str, ...] | None], ...] = (
+FACETS: tuple[tuple[str, str, str, RowsFunction, tuple[str, ...] | None], ...] = (
     ("actor", "Actors", "actors", _actor_rows, None),
     ("side", "Sides", "sides", _side_rows, None),
     ("type", "Event types", "types", _column_rows(models.Event.type, "types"), EVENT_TYPES),
@@ -163,15 +174,19 @@ def _precomputed_rows(session: Session, totals: counts.Totals) -> dict[str, list
     }
 
 
-def facets(session: Session, query: TimelineQuery) -> tuple[Facet, ...]:
-    """Every facet with its counts under the current filter (empty facets left out)."""
+def facets(session: Session, query: TimelineQuery, *, sample: int | None = None) -> tuple[Facet, ...]:
+    """Every facet with its counts under the current filter (empty facets left out).
+
+    With ``sample``, each facet counts only the first that many matching events
+    in timeline order: a quick partial answer when counting them all takes too long.
+    """
     query = query.without_cursor()
-    totals = counts.totals(session, query)
+    totals = counts.totals(session, query) if sample is None else None
     precomputed = _precomputed_rows(session, totals) if totals is not None else None
     result = []
     for param, legend, field, rows, order in FACETS:
         selected: tuple[str, ...] = getattr(query, field)
-        found = precomputed.get(param, []) if precomputed is not None else rows(session, query)
+        found = precomputed.get(param, []) if precomputed is not None else rows(session, query, sample)
         options, more = _options(found, selected, order)
         if options:
             result.append(Facet(param, legend, tuple(options), more))

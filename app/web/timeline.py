@@ -145,15 +145,27 @@ def overview(
 ) -> HTMLResponse:
     """Facet counts and the date histogram for the current filter (a fragment, or a page without JS).
 
-    Counting that runs past ``settings.overview_seconds`` is abandoned for a
-    note that asks for a narrower filter (the list itself is never limited).
+    Counting that runs past ``settings.overview_seconds`` is abandoned: the
+    facets then count only the first ``facets.CAP`` matching events (and say
+    so), and the histogram asks for a narrower filter.
     """
     query = query.without_cursor()
-    values: dict[str, Any] = {"query": query, "total": facets.total(session, query), "too_slow": False}
+    values: dict[str, Any] = {"query": query, "total": facets.total(session, query), "too_slow": False, "sampled": None}
     try:
         with time_limit(session, settings.overview_seconds):
             values |= {"facets": facets.facets(session, query), "histogram": facets.histogram(session, query)}
     except OutOfTime:
         session.rollback()
         values |= {"facets": (), "histogram": facets.Histogram("day", ()), "too_slow": True}
+        values |= _sampled_facets(session, query, settings.overview_seconds)
     return render(request, templates, "overview.html", values, block="overview")
+
+
+def _sampled_facets(session: Session, query: TimelineQuery, seconds: float) -> dict[str, Any]:
+    """Facet counts over the first ``facets.CAP`` matching events, when counting all of them took too long."""
+    try:
+        with time_limit(session, seconds):
+            return {"facets": facets.facets(session, query, sample=facets.CAP), "sampled": facets.CAP}
+    except OutOfTime:
+        session.rollback()
+        return {}

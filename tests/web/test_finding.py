@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
 from app import facets
+from app.query import TimelineQuery
 from tests.web import factories
 from tests.web.factories import event_id
 from tests.web.html import event_ids, find
@@ -234,3 +235,13 @@ def test_a_list_that_takes_too_long_asks_to_refine_the_search(make_client: Calla
         assert not event_ids(answer.text)
     listed = make_client(lambda s: factories.seed_many(s, 600)).get("/?q=filler").text
     assert "Refine it" not in listed and len(event_ids(listed)) == 50
+
+
+def test_sampled_facets_count_only_the_first_matching_events(make_client: Callable[..., TestClient]) -> None:
+    many = make_client(lambda s: factories.seed_many(s, 90))
+    with many.app.state.sessionmaker() as session:  # type: ignore[attr-defined]
+        full = {f.param: f for f in facets.facets(session, TimelineQuery(q="filler"))}
+        sampled = {f.param: f for f in facets.facets(session, TimelineQuery(q="filler"), sample=25)}
+    assert sum(o.count for o in full["type"].options) == 90
+    assert sum(o.count for o in sampled["type"].options) == 25
+    assert all(o.count <= 25 for f in sampled.values() for o in f.options)
