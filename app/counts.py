@@ -11,27 +11,29 @@ that is not followed by a rebuild only makes the overview slower until the next
 one (``dateline serve`` and the write commands rebuild).
 
 An event matches ``from``..``to`` when it begins on or before ``to`` and ends on
-or after ``from`` (as in the list). So every count is a difference of two
-running totals: the events that begin by ``to`` minus those that ended before
-``from`` (an event that ended before ``from`` began before it too). Counts are
-kept both by the day events begin and by the day they end, and a running total
-is read as whole months plus the loose days of the last one.
+or after ``from`` (as in the list). The counts answer for the events that begin
+in the range (a difference of two running totals, each read as whole months
+plus the loose days of the last one); the few that began earlier and run into
+``from`` (week, month or year precision) are found by one key-range probe and
+counted live.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, Select, and_, delete, distinct, func, insert, literal, literal_column, select
+from sqlalchemy import ColumnElement, Integer, Select, and_, delete, distinct, func, insert, literal, literal_column, select, true
 from sqlalchemy.orm import Session, sessionmaker
 
-from app import models
+from app import models, store
 from app.query import TimelineQuery
 
-FIRST_DAY, FIRST_MONTH, LAST_DAY, LAST_MONTH = 0, 1, 2, 3  # grains: keyed by the day events begin / end
+DAY, MONTH = 0, 1  # grains: counts per day, and per month (keyed by its first day)
+EDGE_LIST = 20_000  # up to this many earlier events running into ``from`` are passed as a key list
 ALL = "all"
 FACETS = ("actor", "side", "type", "place", "precision", "document")
 _NO_VALUE = literal_column("''")  # the "all" facet has one value and is not grouped by it
@@ -51,24 +53,31 @@ def _day(seq: Any) -> ColumnElement[int]:
     return seq.op(">>")(literal_column("32"))
 
 
-def _aggregates(where: Any, day: Any) -> dict[str, Select[Any]]:
-    """day, value, count per facet for the events meeting ``where``, grouped by ``day``."""
+def _aggregates(keep: Callable[[Any], Any], by_day: bool) -> dict[str, Select[Any]]:
+    """(day,) value, count per facet for the events whose key passes ``keep``.
 
-    def grouped(value: Any, count: Any, *joins: tuple[Any, Any]) -> Select[Any]:
-        stmt = select(day.label("day"), value.label("value"), count.label("n")).select_from(_E)
+    Links are counted from their own tables (whose indexes lead with the value,
+    then the key), never by visiting each event.
+    """
+
+    def grouped(seq: Any, value: Any, count: Any, *joins: tuple[Any, Any]) -> Select[Any]:
+        day = [_day(seq)] if by_day else []
+        stmt = select(*(d.label("day") for d in day), value.label("value"), count.label("n")).select_from(seq.table)
         for table, on in joins:
             stmt = stmt.join(table, on)
-        return stmt.where(where).group_by(day, *([] if value is _NO_VALUE else [value]))
+        return stmt.where(keep(seq)).group_by(*([] if value is _NO_VALUE else [value]), *day)
 
-    actor_join = (_L, _L.event_seq == _E.seq), (_A, _A.id == _L.actor_id)
+    actor = (_A, _A.id == _L.actor_id)
     return {
-        ALL: grouped(_NO_VALUE, func.count()),
-        "type": grouped(_E.type, func.count()),
-        "precision": grouped(_E.precision, func.count()),
-        "document": grouped(_E.document_id, func.count()).where(_E.document_id.is_not(None)),
-        "actor": grouped(_A.slug, func.count(), *actor_join),
-        "side": grouped(_A.affiliation, func.count(distinct(_E.seq)), *actor_join).where(_A.affiliation.is_not(None)),
-        "place": grouped(_P.place, func.count(), (_P, _P.event_seq == _E.seq)),
+        ALL: grouped(_E.seq, _NO_VALUE, func.count()),
+        "type": grouped(_E.seq, _E.type, func.count()),
+        "precision": grouped(_E.seq, _E.precision, func.count()),
+        "document": grouped(_E.seq, _E.document_id, func.count()).where(_E.document_id.is_not(None)),
+        "actor": grouped(_L.event_seq, _A.slug, func.count(), actor),
+        "side": grouped(_L.event_seq, _A.affiliation, func.count(distinct(_L.event_seq)), actor).where(
+            _A.affiliation.is_not(None)
+        ),
+        "place": grouped(_P.event_seq, _P.place, func.count()),
     }
 
 
@@ -97,48 +106,23 @@ def _month_start(ordinal: int) -> int:
     return dt.date.fromordinal(ordinal).replace(day=1).toordinal()
 
 
-# Day ordinals (``date.toordinal()``) in SQL: dates to ordinals, and an ordinal to its month's first day.
-_SQLITE_ORDINAL = "CAST(julianday({}) - 1721424.5 AS INTEGER)"
-_SQLITE_MONTH = "CAST(julianday(date({} + 1721424.5, 'start of month')) - 1721424.5 AS INTEGER)"
-_PG_ORDINAL = "(({}) - DATE '0001-01-01' + 1)"
-_PG_MONTH = "(date_trunc('month', DATE '0001-01-01' + ({} - 1))::date - DATE '0001-01-01' + 1)"
-
-
-def _ordinal_sql(dialect: str, column: str, month: bool = False) -> Any:
-    if dialect == "sqlite":
-        template = _SQLITE_MONTH if month else _SQLITE_ORDINAL
-    else:
-        template = _PG_MONTH if month else _PG_ORDINAL
-    return literal_column(template.format(column), Integer)
-
-
-def _insert_counts(session: Session, grain: int, day: Any, where: Any = None) -> None:
-    """Insert every facet's counts at ``grain``, grouped by the day expression ``day``."""
-    fc = models.FacetCount
-    for facet, stmt in _aggregates(and_(True) if where is None else where, day).items():
-        rows = stmt.add_columns(literal(grain).label("grain"), literal(facet).label("facet"))
-        session.execute(insert(fc).from_select(["day", "value", "n", "grain", "facet"], rows))
-
-
-def _insert_months(session: Session, dialect: str, day_grain: int, month_grain: int) -> None:
-    fc = models.FacetCount
-    month = _ordinal_sql(dialect, "facet_counts.day", month=True)
-    rows = (
-        select(literal(month_grain).label("grain"), fc.facet, month.label("day"), fc.value, func.sum(fc.n))
-        .where(fc.grain == day_grain)
-        .group_by(fc.facet, month, fc.value)
-    )
-    session.execute(insert(fc).from_select(["grain", "facet", "day", "value", "n"], rows))
+# A day ordinal (``date.toordinal()``) to the ordinal of its month's first day, in SQL.
+_MONTH_SQL = {
+    "sqlite": "CAST(julianday(date({} + 1721424.5, 'start of month')) - 1721424.5 AS INTEGER)",
+    "postgresql": "(date_trunc('month', DATE '0001-01-01' + ({} - 1))::date - DATE '0001-01-01' + 1)",
+}
 
 
 def rebuild(session: Session) -> None:
     """Count everything again and stamp the current data version (inside the caller's transaction)."""
-    dialect = session.get_bind().dialect.name
-    session.execute(delete(models.FacetCount))
-    _insert_counts(session, FIRST_DAY, _day(_E.seq))
-    _insert_counts(session, LAST_DAY, _ordinal_sql(dialect, "events.last_day"))
-    _insert_months(session, dialect, FIRST_DAY, FIRST_MONTH)
-    _insert_months(session, dialect, LAST_DAY, LAST_MONTH)
+    fc = models.FacetCount
+    session.execute(delete(fc))
+    for facet, stmt in _aggregates(lambda _: true(), by_day=True).items():
+        rows = stmt.add_columns(literal(DAY).label("grain"), literal(facet).label("facet"))
+        session.execute(insert(fc).from_select(["day", "value", "n", "grain", "facet"], rows))
+    month = literal_column(_MONTH_SQL[session.get_bind().dialect.name].format("facet_counts.day"), Integer)
+    months = select(literal(MONTH), fc.facet, month, fc.value, func.sum(fc.n)).where(fc.grain == DAY)
+    session.execute(insert(fc).from_select(["grain", "facet", "day", "value", "n"], months.group_by(fc.facet, month, fc.value)))
     events_version, documents_version = _version(session)
     stamp = session.get(models.CountStamp, 1) or models.CountStamp(id=1)
     stamp.events_version, stamp.documents_version = events_version, documents_version
@@ -159,25 +143,43 @@ def _running_parts(last: int | None) -> list[tuple[bool, int | None, int | None]
     return [(True, None, month - 1), (False, month, last)]
 
 
-def _running(session: Session, ends: bool, last: int | None, facets: tuple[str, ...]) -> Counter[tuple[str, str]]:
-    """Events per (facet, value) that begin (or, with ``ends``, end) on or before the day ``last``."""
+def _running(session: Session, last: int | None, facets: tuple[str, ...]) -> Counter[tuple[str, str]]:
+    """Events per (facet, value) that begin on or before the day ``last`` (None: all)."""
     fc = models.FacetCount
     found: Counter[tuple[str, str]] = Counter()
     for monthly, first_key, last_key in _running_parts(last):
-        grain = (LAST_MONTH if monthly else LAST_DAY) if ends else (FIRST_MONTH if monthly else FIRST_DAY)
-        stmt = select(fc.facet, fc.value, func.sum(fc.n)).where(fc.grain == grain, fc.facet.in_(facets))
+        stmt = select(fc.facet, fc.value, func.sum(fc.n)).where(fc.grain == (MONTH if monthly else DAY), fc.facet.in_(facets))
         stmt = stmt.where(*([fc.day >= first_key] if first_key is not None else []), *([fc.day <= last_key] if last_key is not None else []))
         for facet, value, n in session.execute(stmt.group_by(fc.facet, fc.value)):
             found[(facet, value)] += int(n)
     return found
 
 
-def _overlapping(session: Session, first: int | None, last: int | None, facets: tuple[str, ...]) -> Counter[tuple[str, str]]:
-    """Events per (facet, value) that overlap the days ``first``..``last``: begun by ``last``, not ended before ``first``."""
-    found = _running(session, False, last, facets)
+def _begun_within(session: Session, first: int | None, last: int | None) -> Counter[tuple[str, str]]:
+    """Events per (facet, value) that begin on one of the days ``first``..``last``."""
+    found = _running(session, last, (ALL, *FACETS))
     if first is not None:
-        found.subtract(_running(session, True, first - 1, facets))
-    return +found
+        found.subtract(_running(session, first - 1, (ALL, *FACETS)))
+    return found
+
+
+def _running_into(session: Session, date_from: dt.date) -> Counter[tuple[str, str]]:
+    """Events per (facet, value) that began before ``date_from`` and end on or after it, counted live."""
+    lookback = store.lookback_days(session, date_from)
+    if not lookback:
+        return Counter()
+    start = store.day_key(date_from - dt.timedelta(days=lookback))
+    edge = and_(_E.seq >= start, _E.seq < store.day_key(date_from), _E.last_day >= date_from)
+    seqs = list(session.scalars(select(_E.seq).where(edge).limit(EDGE_LIST + 1)))
+    if not seqs:
+        return Counter()
+    listed = len(seqs) <= EDGE_LIST
+    keep = (lambda seq: seq.in_(seqs)) if listed else (lambda seq: seq.in_(select(_E.seq).where(edge)))
+    found: Counter[tuple[str, str]] = Counter()
+    for facet, stmt in _aggregates(keep, by_day=False).items():
+        for value, n in session.execute(stmt):
+            found[(facet, value if facet != ALL else "")] += n
+    return found
 
 
 def totals(session: Session, query: TimelineQuery) -> Totals | None:
@@ -197,16 +199,19 @@ def totals(session: Session, query: TimelineQuery) -> Totals | None:
 def _read_totals(session: Session, query: TimelineQuery) -> Totals:
     first = query.date_from.toordinal() if query.date_from else None
     last = query.date_to.toordinal() if query.date_to else None
+    found = _begun_within(session, first, last)
+    earlier = _running_into(session, query.date_from) if query.date_from else Counter()
+    found.update(earlier)
     facets: dict[str, Counter[str]] = defaultdict(Counter)
-    for (facet, value), n in _overlapping(session, first, last, FACETS).items():
-        facets[facet][value] = n
+    for (facet, value), n in found.items():
+        if facet != ALL and n > 0:
+            facets[facet][value] = n
     fc = models.FacetCount
-    stmt = select(fc.day, fc.n).where(fc.grain == FIRST_DAY, fc.facet == ALL)
+    stmt = select(fc.day, fc.n).where(fc.grain == DAY, fc.facet == ALL)
     stmt = stmt.where(*([fc.day >= first] if first is not None else []), *([fc.day <= last] if last is not None else []))
     per_day: Counter[dt.date] = Counter({dt.date.fromordinal(day): n for day, n in session.execute(stmt)})
-    if first is not None and query.date_from is not None:
-        begun_before = _overlapping(session, first, first - 1, (ALL,))
-        per_day[query.date_from] += begun_before[(ALL, "")]
+    if query.date_from is not None and earlier[(ALL, "")]:
+        per_day[query.date_from] += earlier[(ALL, "")]
     return Totals(dict(facets), per_day)
 
 
