@@ -278,6 +278,7 @@ def main() -> int:
     parser.add_argument("--seconds", type=int, default=10, help="wrk duration per fragment scenario")
     parser.add_argument("--db", type=Path, default=None, help="SQLite file to build or reuse")
     parser.add_argument("--postgres", default=None, help="admin URL of a PostgreSQL server to run the list benchmarks on too")
+    parser.add_argument("--skip-sqlite", action="store_true", help="with --postgres: only the PostgreSQL list benchmarks")
     parser.add_argument("--skip-import", action="store_true")
     parser.add_argument("--skip-export", action="store_true")
     args = parser.parse_args()
@@ -288,10 +289,12 @@ def main() -> int:
     db.parent.mkdir(parents=True, exist_ok=True)
     db_url = f"sqlite:///{db}"
     lines = [f"## {time.strftime('%Y-%m-%d %H:%M')} — {args.events:,} events", "", f"Machine: {machine()}", ""]
-    built = build_dataset(db_url, args.events)
-    if built is not None:
-        lines.append(f"- demo-data for {args.events:,} events: {built:.1f} s")
-    backends = [("SQLite", db_url)]
+    backends = []
+    if not (args.skip_sqlite and args.postgres):
+        built = build_dataset(db_url, args.events)
+        if built is not None:
+            lines.append(f"- demo-data for {args.events:,} events: {built:.1f} s")
+        backends.append(("SQLite", db_url))
     if args.postgres:
         backends.append(("PostgreSQL", prepare_postgres(args.postgres, args.events, lines)))
     for label, url in backends:
