@@ -160,20 +160,22 @@ def floor_ms(db_url: str, query_string: str) -> tuple[float, str]:
     engine = make_engine(db_url)
     with make_sessionmaker(engine)() as session:
         stmt = store.timeline_select(select(models.Event.seq), query, **store.planning(session, query)).limit(51)
-    sql = str(stmt.compile(dialect=engine.dialect, compile_kwargs={"literal_binds": True}))
+    compiled = stmt.compile(dialect=engine.dialect)
+    sql, values = str(compiled), compiled.params
+    params = tuple(values[name] for name in compiled.positiontup) if compiled.positional else values  # type: ignore[union-attr]
     raw = engine.raw_connection()
     try:
         cursor = raw.cursor()
         if engine.dialect.name == "sqlite":
-            cursor.execute("EXPLAIN QUERY PLAN " + sql)
+            cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
             plan = " | ".join(row[3] for row in cursor.fetchall())
         else:
-            cursor.execute("EXPLAIN " + sql)
+            cursor.execute("EXPLAIN " + sql, params)
             plan = " | ".join(row[0].strip() for row in cursor.fetchall() if "Scan" in row[0] or "Index" in row[0])
         times = []
         for _ in range(20):
             start = time.perf_counter()
-            cursor.execute(sql)
+            cursor.execute(sql, params)
             cursor.fetchall()
             times.append((time.perf_counter() - start) * 1000)
         raw.rollback()
