@@ -39,7 +39,10 @@ class Prefiltered:
         """``pattern.search(text)``; ``lower``, if given, must be ``text.lower()``."""
         if self.needles is not None and text.isascii():
             lower = text.lower() if lower is None else lower
-            if not any(n in lower for n in self.needles):
+            for needle in self.needles:
+                if needle in lower:
+                    break
+            else:
                 return None
         return self.pattern.search(text)
 
