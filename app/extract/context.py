@@ -55,11 +55,14 @@ def blank_quotes(document: Document) -> tuple[tuple[tuple[int, int], ...], str]:
 
     An unclosed quotation ends with its paragraph."""
     text = document.text
-    ranges = tuple((p.start + s, p.start + e) for p in document.paragraphs for s, e in cl.quoted_ranges(text[p.start : p.end]))
-    chars = list(text)
+    ranges = tuple(r for p in document.paragraphs for r in cl.quoted_ranges(text, p.start, p.end))
+    pieces: list[str] = []
+    done = 0
     for s, e in ranges:
-        chars[s:e] = " " * (e - s)
-    return ranges, "".join(chars)
+        pieces += (text[done:s], " " * (e - s))
+        done = e
+    pieces.append(text[done:])
+    return ranges, "".join(pieces)
 
 
 def _usable(document: Document, plain: str, m: TimeMention) -> bool:

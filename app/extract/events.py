@@ -81,7 +81,7 @@ def _dated_drafts(ctx: Context, info: SentInfo) -> list[Draft]:
         m, possessive = chosen
         if m.precision != "day" and not _coarse_ok(plain, m, sent.start):
             continue
-        if cl.FUTURE.search(plain[a - sent.start : m.end - sent.start]):
+        if cl.FUTURE.search(plain[a - sent.start : m.end - sent.start], info.lower[a - sent.start : m.end - sent.start]):
             continue
         drafts.append(Draft(sent, (a, b), m.first, m.last, m.precision, m.method, m.text,  # type: ignore[arg-type]
                             (m.start, m.end), possessive, [sent]))
@@ -96,7 +96,7 @@ def _perfect_draft(ctx: Context, info: SentInfo, lead: bool) -> Draft | None:
     if ref is None or info.quote or info.reaction or not has_perfect_aux(info.words) or _VAGUE.search(plain, info.lower):
         return None
     match = cl.present_perfect_action(plain, info.lower)
-    if match is None or cl.FUTURE.search(plain):
+    if match is None or cl.FUTURE.search(plain, info.lower):
         return None
     rest = plain[match.end() :].split(",")[0]
     if cl.SAY.fullmatch(match["verb"]) or not (lead or cl.eventive_verb(match["verb"], rest)):

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from app.extract.prefilter import needles_of, prefiltered
+from app.extract.prefilter import lower_case_only, needles_of, prefiltered
 
 
 @pytest.mark.parametrize(
@@ -55,3 +55,30 @@ def test_non_ascii_text_is_left_to_the_regex() -> None:
     assert rule.search("ice drıft", "ice drıft") is not None  # the dotless ı folds onto i
     assert rule.search("ice drift") is not None
     assert rule.search("ice flow") is None
+
+
+@pytest.mark.parametrize(
+    ("pattern", "lower_case"),
+    [
+        (r"\b(?:will|shall)\s+\w+", True),
+        (r"[a-z]+ed\b", True),
+        (r"\bSunday\b", False),  # an upper-case letter
+        (r"(?-i:may)\b", False),  # a part that keeps case
+        (r"(\w)\1", False),  # a back-reference
+    ],
+)
+def test_lower_case_only(pattern: str, lower_case: bool) -> None:
+    assert lower_case_only(pattern, re.IGNORECASE) is lower_case
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The ferry WILL sail at noon.", "They Shall Return", "Nobody will.", "Ferries sailed.", "ıt wıll raın"],
+)
+def test_lower_case_twin_returns_the_original_match(text: str) -> None:
+    source = r"\b(?:will|shall)\s+(?P<verb>\w+)"
+    rule = prefiltered(source, re.IGNORECASE)
+    assert rule.lowered is not None
+    expected = re.search(source, text, re.IGNORECASE)
+    found = rule.search(text, text.lower())
+    assert (found and (found.span(), found["verb"])) == (expected and (expected.span(), expected["verb"]))
