@@ -6,6 +6,7 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from app.extract import classify as cl
 from app.extract import lexicon as lx
@@ -17,9 +18,10 @@ _NAME_DATE = re.compile(r"(?i:the)\s+$")
 _NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
 
 
-@dataclass(frozen=True)
-class SentInfo:
-    """One sentence with its quotation-free text (also lower-cased and as words), usable dates and actors."""
+class SentInfo(NamedTuple):
+    """One sentence with its quotation-free text (also lower-cased and as words), usable dates
+    and actors. (A named tuple, not a frozen dataclass: one is built per sentence, and a frozen
+    dataclass sets each of its ten fields through a call.)"""
 
     sentence: Sentence
     plain: str
@@ -28,9 +30,9 @@ class SentInfo:
     quote: bool
     reaction: bool
     narrative: bool
-    all_mentions: tuple[ActorMention, ...] = ()
-    words: tuple[str, ...] = ()
-    lower: str = ""
+    all_mentions: tuple[ActorMention, ...]
+    words: tuple[str, ...]
+    lower: str
 
     @property
     def actors(self) -> list[Actor]:
@@ -124,7 +126,7 @@ def sentence_infos(
         own = _own(plain, sent, ptext != sent.text, mentions[lo:hi], _sources(ptext, sent.start))
         ws = tuple(lx.WORD.findall(low))
         narrative = lx.has_past(ws) or (has_perfect_aux(ws) and bool(cl.PRESENT_PERFECT.search(ptext)))
-        quote, reaction = cl.is_mostly_quote(sent.text), lx.is_reaction(ws)
+        quote, reaction = cl.is_mostly_quote(sent.text), lx.is_reaction(ws, low)
         out.append(SentInfo(sent, ptext, usable, own, quote, reaction, narrative, mentions[lo:hi], ws, low))
     return tuple(out)
 

@@ -132,8 +132,13 @@ def _is_reaction_word(w: str) -> bool:
     return w in _REACTION_WORDS or (w[:4] in _REACTION_HEADS and w.startswith(_REACTION_STEMS))
 
 
-def is_reaction(ws: list[str] | tuple[str, ...]) -> bool:
-    """Condemnation, praise, warnings, thanks: reactions, not events (guideline rule 9)."""
+def is_reaction(ws: list[str] | tuple[str, ...], lower: str | None = None) -> bool:
+    """Condemnation, praise, warnings, thanks: reactions, not events (guideline rule 9).
+    ``lower``, if given, is the lower-cased text the words come from."""
+    if not _REACTION_WORDS.isdisjoint(ws):
+        return True
+    if lower is not None and not any(map(lower.__contains__, _REACTION_STEMS)):
+        return False
     return any(map(_is_reaction_word, ws))
 
 

@@ -51,12 +51,21 @@ class Prefiltered:
         if not text.isascii() or (self.needles is None and self.lowered is None):
             return self.pattern.search(text)
         lower = text.lower() if lower is None else lower
-        if self.needles is not None and not any(needle in lower for needle in self.needles):
+        if self.needles is not None and not contains_any(lower, self.needles):
             return None
         if self.lowered is None:
             return self.pattern.search(text)
         found = self.lowered.search(lower)
         return None if found is None else self.pattern.match(text, found.start())
+
+
+def contains_any(text: str, needles: Needles, start: int = 0, end: int | None = None) -> bool:
+    """Whether ``text[start:end]`` contains one of ``needles``."""
+    end = len(text) if end is None else end
+    for needle in needles:
+        if text.find(needle, start, end) >= 0:
+            return True
+    return False
 
 
 def prefiltered(pattern: str, flags: int = 0) -> Prefiltered:
