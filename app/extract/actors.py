@@ -1,8 +1,8 @@
 """Actors: the gazetteer first, then names it does not know, then references back.
 
 This module composes the stages; see ``gazetteer`` (known names),
-``persons`` (titled persons, organisations, groups, acronyms) and
-``coreference`` (surnames, pronouns, "the junta", bare "troops").
+``persons`` (titled persons), ``organisations`` (organisations, groups,
+acronyms) and ``coreference`` (surnames, pronouns, "the junta", bare "troops").
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from app.extract.coreference import (
     without_overlaps,
 )
 from app.extract.gazetteer import Gazetteer, build_gazetteer, default_gazetteer_path, load_gazetteer
-from app.extract.persons import acronyms, group_mentions, org_mentions, person_mentions
+from app.extract.organisations import acronyms, group_mentions, org_mentions
+from app.extract.persons import person_mentions
 from app.extract.types import ActorMention
 
 __all__ = ["Gazetteer", "build_gazetteer", "default_gazetteer_path", "find_actor_mentions", "load_gazetteer"]

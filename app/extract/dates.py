@@ -14,6 +14,7 @@ import datetime as dt
 import re
 
 from app.extract import resolve as rv
+from app.extract.prefilter import contains_any, needles_of
 from app.extract.resolve import MONTHS, WEEKDAYS, Handler, Resolved, week_start, weekday_before
 
 __all__ = ["MONTHS", "WEEKDAYS", "find_time_mentions", "iso_at_precision", "week_start", "weekday_before"]
@@ -61,6 +62,10 @@ _WEEKDAY_KEYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturd
 _RELATIVE_KEYS = ("yesterday", "today", "tonight", "tomorrow", "overnight", "night", "morning", "afternoon",
                   "evening", "week", "month", "year", "ago")
 _BY_KEY = {"month": (1, 2, 3, 4, 5, 6), "year": (0, 7, 8), "weekday": (9, 10), "relative": (11, 12, 13)}
+_KIND = {i: kind for kind, patterns in _BY_KEY.items() for i in patterns}
+# Words one of which each match of a pattern contains (see ``prefilter``): a window without
+# any of them is not searched.
+_NEEDLES = tuple(needles_of(pattern.pattern, pattern.flags) for pattern, _ in PATTERNS)
 _YEAR_KEY = re.compile(r"[12]\d\d\d")
 _REACH = 45
 
@@ -99,12 +104,12 @@ def _year_hits(text: str) -> list[int]:
     return hits
 
 
-def _key_hits(text: str) -> dict[str, list[int]]:
+def _key_hits(text: str, lower: str) -> dict[str, list[int]]:
     return {
         "month": _month_hits(text),
         "year": _year_hits(text),
         "weekday": _literal_hits(text, _WEEKDAY_KEYS, whole=True),
-        "relative": _literal_hits(text.lower(), _RELATIVE_KEYS),
+        "relative": _literal_hits(lower, _RELATIVE_KEYS),
     }
 
 
@@ -123,14 +128,15 @@ def _windows(text: str, hits: list[int]) -> list[tuple[int, int]]:
 
 
 def _candidates(text: str, ref: dt.date | None, future: bool) -> list[tuple[re.Match[str], Resolved | None]]:
-    by_pattern: dict[int, list[int]] = {}
-    for kind, hits in _key_hits(text).items():
-        for i in _BY_KEY[kind] if hits else ():
-            by_pattern.setdefault(i, []).extend(hits)
+    lower = text.lower()
+    aligned = len(lower) == len(text)
+    windows = {kind: _windows(text, hits) for kind, hits in _key_hits(text, lower).items() if hits}
     found: list[tuple[re.Match[str], Resolved | None]] = []
-    for i, hits in sorted(by_pattern.items()):
-        pattern, handler = PATTERNS[i]
-        for lo, hi in _windows(text, hits):
+    for i, (pattern, handler) in enumerate(PATTERNS):
+        needles = _NEEDLES[i] if aligned else None
+        for lo, hi in windows.get(_KIND[i], ()):
+            if needles and not contains_any(lower, needles, lo, hi) and text[lo:hi].isascii():
+                continue  # no match can lie in this window
             for match in pattern.finditer(text, lo, hi):
                 found.append((match, handler(match, ref, future)))
     return found

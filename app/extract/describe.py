@@ -10,18 +10,19 @@ from app.extract.attach import Draft
 from app.extract.context import Context, SentInfo
 from app.extract.dates import iso_at_precision
 from app.extract.places import places_in
+from app.extract.prefilter import prefiltered
 from app.extract.types import Actor, Event, Excerpt, Modality
 
 PROTESTERS = Actor("Protesters", "unknown")
-_ACCORDING = re.compile(r"\baccording\s+to\s+(?P<src>(?:the\s+)?[^,.;:]+?)(?=\s*[,.;:]|\s+(?:on|in|at|,)\s|$)", re.IGNORECASE)
-_REPORT_VERB = re.compile(
+_ACCORDING = prefiltered(r"\baccording\s+to\s+(?P<src>(?:the\s+)?[^,.;:]+?)(?=\s*[,.;:]|\s+(?:on|in|at|,)\s|$)", re.IGNORECASE)
+_REPORT_VERB = prefiltered(
     r"\b(?:said|says|told|stated|announced|claimed|claims|alleged|alleges|reported|reports|denied|denies|"
     r"insisted|confirmed|added|accused|warned|declared)\b",
     re.IGNORECASE,
 )
 # A short subject right before the report verb, from the start of its clause ("The army denied").
 _SUBJECT = re.compile(r"(?:^|[,;]\s*)((?:[Tt]he\s+)?[A-Za-z][\w'’-]*(?:\s+[\w'’-]+){0,2})\s+$")
-_CLAIM_VERB = re.compile(r"\b(?:said|says|claimed|claims|alleged|alleges|reported|reports|insisted|accused)\b", re.IGNORECASE)
+_CLAIM_VERB = prefiltered(r"\b(?:said|says|claimed|claims|alleged|alleges|reported|reports|insisted|accused)\b", re.IGNORECASE)
 
 
 def _actors(ctx: Context, draft: Draft, etype: str) -> tuple[Actor, ...]:
@@ -61,10 +62,10 @@ def title(ctx: Context, draft: Draft) -> str:
 def claimant(ctx: Context, info: SentInfo) -> str | None:
     """Who the sentence attributes its content to: "according to X", else the subject of a
     say/claim/deny verb as written ("Moscow", "the FSB"), kept apart from the actors."""
-    match = _ACCORDING.search(info.plain)
+    match = _ACCORDING.search(info.plain, info.lower)
     if match:
         return match["src"].strip()
-    say = _REPORT_VERB.search(info.plain)
+    say = _REPORT_VERB.search(info.plain, info.lower)
     if say is None:
         return None
     at = info.sentence.start + say.start()
@@ -81,16 +82,16 @@ def claimant(ctx: Context, info: SentInfo) -> str | None:
 
 def modality(info: SentInfo) -> Modality:
     """denial / plan / claim (reportedly, according to, or an event reported after "X said") / fact."""
-    found = cl.modality(info.plain)
+    found = cl.modality(info.plain, info.lower)
     if found != "fact":
         return found
-    say = _CLAIM_VERB.search(info.plain)
+    say = _CLAIM_VERB.search(info.plain, info.lower)
     return "claim" if say and lx.past_predicates(info.plain[say.end() :]) else "fact"
 
 
 def to_event(ctx: Context, draft: Draft) -> Event:
     info = ctx.infos[draft.sentence.index]
-    etype = cl.event_type(info.plain)
+    etype = cl.event_type(info.plain, info.lower)
     return Event(
         id="",
         date=iso_at_precision(draft.first, draft.precision),

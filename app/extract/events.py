@@ -17,11 +17,12 @@ from app.extract import lexicon as lx
 from app.extract.attach import Draft, attach, merge
 from app.extract.context import Context, SentInfo, build_context, has_perfect_aux
 from app.extract.describe import to_event
+from app.extract.prefilter import prefiltered
 from app.extract.types import Actor, ActorMention, Document, Event, Sentence, TimeMention
 
 _RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 _CLAUSE_BREAK = re.compile(r",\s+(?=\w+ing\b)|;\s+")
-_VAGUE = re.compile(r"\b(?:in\s+recent\s+(?:days|weeks|months|years)|for\s+(?:years|decades|months)|over\s+the\s+(?:past|last))\b", re.I)
+_VAGUE = prefiltered(r"\b(?:in\s+recent\s+(?:days|weeks|months|years)|for\s+(?:years|decades|months)|over\s+the\s+(?:past|last))\b", re.I)
 _WINDOW = 60
 _CLAUSE_PUNCT = re.compile(r"[,;](?!\d)")
 
@@ -70,7 +71,7 @@ def _dated_drafts(ctx: Context, info: SentInfo) -> list[Draft]:
     sent, plain = info.sentence, info.plain
     if info.quote or info.reaction or not info.narrative or not info.times:
         return []
-    if not (lx.has_say(info.words) or lx.conflict_predicate(plain)):
+    if not (lx.has_say(info.words) or lx.conflict_in(info.lower, info.words)):
         return []
     drafts = []
     for a, b in _clauses(sent):
@@ -80,7 +81,7 @@ def _dated_drafts(ctx: Context, info: SentInfo) -> list[Draft]:
         m, possessive = chosen
         if m.precision != "day" and not _coarse_ok(plain, m, sent.start):
             continue
-        if cl.FUTURE.search(plain[a - sent.start : m.end - sent.start]):
+        if cl.FUTURE.search(plain[a - sent.start : m.end - sent.start], info.lower[a - sent.start : m.end - sent.start]):
             continue
         drafts.append(Draft(sent, (a, b), m.first, m.last, m.precision, m.method, m.text,  # type: ignore[arg-type]
                             (m.start, m.end), possessive, [sent]))
@@ -92,10 +93,10 @@ def _perfect_draft(ctx: Context, info: SentInfo, lead: bool) -> Draft | None:
 
     Outside the lead sentence the participle must name an action ("has seized", not "has been")."""
     ref, plain, sent = ctx.document.published, info.plain, info.sentence
-    if ref is None or info.quote or info.reaction or not has_perfect_aux(info.words) or _VAGUE.search(plain):
+    if ref is None or info.quote or info.reaction or not has_perfect_aux(info.words) or _VAGUE.search(plain, info.lower):
         return None
-    match = cl.present_perfect_action(plain)
-    if match is None or cl.FUTURE.search(plain):
+    match = cl.present_perfect_action(plain, info.lower)
+    if match is None or cl.FUTURE.search(plain, info.lower):
         return None
     rest = plain[match.end() :].split(",")[0]
     if cl.SAY.fullmatch(match["verb"]) or not (lead or cl.eventive_verb(match["verb"], rest)):

@@ -132,8 +132,13 @@ def _is_reaction_word(w: str) -> bool:
     return w in _REACTION_WORDS or (w[:4] in _REACTION_HEADS and w.startswith(_REACTION_STEMS))
 
 
-def is_reaction(ws: list[str] | tuple[str, ...]) -> bool:
-    """Condemnation, praise, warnings, thanks: reactions, not events (guideline rule 9)."""
+def is_reaction(ws: list[str] | tuple[str, ...], lower: str | None = None) -> bool:
+    """Condemnation, praise, warnings, thanks: reactions, not events (guideline rule 9).
+    ``lower``, if given, is the lower-cased text the words come from."""
+    if not _REACTION_WORDS.isdisjoint(ws):
+        return True
+    if lower is not None and not any(map(lower.__contains__, _REACTION_STEMS)):
+        return False
     return any(map(_is_reaction_word, ws))
 
 
@@ -143,17 +148,25 @@ def conflict_predicate(text: str, *, modifiers: bool = False) -> bool:
     something ("troops took the bridge"), a call for action
     ("called for") or a state of exception ("martial law"). A verb form after a determiner is
     a modifier or a noun ("a closed session") and counts only with ``modifiers``."""
-    ws = words(text)
+    lower = text.lower()
+    return conflict_in(lower, WORD.findall(lower), modifiers=modifiers)
+
+
+def conflict_in(lower: str, ws: list[str] | tuple[str, ...], *, modifiers: bool = False) -> bool:
+    """``conflict_predicate`` of a text already lower-cased and split into ``words``."""
     if not EVENT_NOUN_FORMS.isdisjoint(ws) or _armed_action(ws):
         return True
-    for prev, w in zip([""] + ws, ws):
-        if w in EVENT_VERB_FORMS and (modifiers or prev not in _DETERMINERS):
-            return True
-    return bool(_CALL_FOR.search(text.lower()))
+    if not EVENT_VERB_FORMS.isdisjoint(ws):
+        for prev, w in zip(("", *ws), ws):
+            if w in EVENT_VERB_FORMS and (modifiers or prev not in _DETERMINERS):
+                return True
+    return bool(_CALL_FOR.search(lower))
 
 
-def _armed_action(ws: list[str]) -> bool:
+def _armed_action(ws: list[str] | tuple[str, ...]) -> bool:
     """An armed noun followed within three words by a past verb that is not a state."""
+    if ARMED_NOUNS.isdisjoint(ws):
+        return False
     for i, w in enumerate(ws):
         if w in ARMED_NOUNS:
             after = ws[i + 1 : i + 4]

@@ -40,15 +40,17 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         spans.append((pos, match.end()))
         pos = match.end()
     spans.append((pos, end))
-    return [_strip(text, s, e) for s, e in spans if text[s:e].strip()]
+    return [span for s, e in spans if (span := _strip(text, s, e))]
 
 
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+def _strip(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """``text[start:end]`` without surrounding whitespace, or None if nothing else is left."""
+    chunk = text[start:end]
+    body = chunk.lstrip()
+    if not body:
+        return None
+    start += len(chunk) - len(body)
+    return start, start + len(body.rstrip())
 
 
 def split_sentences(document: Document) -> tuple[Sentence, ...]:
