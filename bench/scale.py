@@ -160,7 +160,7 @@ def floor_ms(db_url: str, query_string: str) -> tuple[float, str]:
     engine = make_engine(db_url)
     with make_sessionmaker(engine)() as session:
         stmt = store.timeline_select(select(models.Event.seq), query, **store.planning(session, query)).limit(51)
-    compiled = stmt.compile(dialect=engine.dialect)
+    compiled = stmt.compile(dialect=engine.dialect, compile_kwargs={"render_postcompile": True})
     sql, values = str(compiled), compiled.params
     params = tuple(values[name] for name in compiled.positiontup) if compiled.positional else values  # type: ignore[union-attr]
     raw = engine.raw_connection()
