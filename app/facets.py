@@ -157,36 +157,34 @@ FACETS: tuple[tuple[str, str, str, RowsFunction, tuple[str, ...] | None], ...] =
 )
 
 
-def _precomputed_rows(session: Session, totals: counts.Totals) -> dict[str, list[Row]]:
-    """The facet rows of precomputed totals, labelled like the live ones."""
-    found = totals.facets
-    slugs, documents = list(found.get("actor", ())), list(found.get("document", ()))
-    names = dict(session.execute(select(models.Actor.slug, models.Actor.name).where(models.Actor.slug.in_(slugs))).all())
-    doc = models.Document
-    titles = {
-        id_: document_title(title, path)
-        for id_, title, path in session.execute(select(doc.id, doc.title, doc.path).where(doc.id.in_(documents)))
-    }
-    labels = {"actor": names, "document": titles}
-    return {
-        facet: [(value, labels.get(facet, {}).get(value, value), n) for value, n in values.items()]
-        for facet, values in found.items()
-    }
+def _precomputed_rows(session: Session, totals: counts.Totals, param: str) -> list[Row]:
+    """One facet's rows from precomputed totals, labelled like the live ones."""
+    found = totals.facets.get(param, {})
+    labels: dict[str, str] = {}
+    if param == "actor":
+        actor = models.Actor
+        labels = dict(session.execute(select(actor.slug, actor.name).where(actor.slug.in_(list(found)))).all())
+    elif param == "document":
+        doc = models.Document
+        rows = session.execute(select(doc.id, doc.title, doc.path).where(doc.id.in_(list(found))))
+        labels = {id_: document_title(title, path) for id_, title, path in rows}
+    return [(value, labels.get(value, value), n) for value, n in found.items()]
 
 
 def facets(session: Session, query: TimelineQuery, *, sample: int | None = None) -> tuple[Facet, ...]:
     """Every facet with its counts under the current filter (empty facets left out).
 
+    A facet whose other filters are dates alone (its own selection never
+    narrows it) is read from the precomputed counts when they are current.
     With ``sample``, each facet counts only the first that many matching events
     in timeline order: a quick partial answer when counting them all takes too long.
     """
     query = query.without_cursor()
-    totals = counts.totals(session, query) if sample is None else None
-    precomputed = _precomputed_rows(session, totals) if totals is not None else None
     result = []
     for param, legend, field, rows, order in FACETS:
         selected: tuple[str, ...] = getattr(query, field)
-        found = precomputed.get(param, []) if precomputed is not None else rows(session, query, sample)
+        totals = counts.totals(session, replace(query, **{field: ()})) if sample is None else None
+        found = _precomputed_rows(session, totals, param) if totals is not None else rows(session, query, sample)
         options, more = _options(found, selected, order)
         if options:
             result.append(Facet(param, legend, tuple(options), more))

@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from sqlalchemy import delete
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import counts, facets, models
@@ -100,3 +100,18 @@ def test_ingesting_documents_leaves_the_counts_current(factory: sessionmaker[Ses
         totals = counts.totals(session, TimelineQuery())
     assert totals is not None
     assert sum(totals.facets["type"].values()) == sum(totals.per_day.values()) >= 4
+
+
+def test_a_facet_whose_other_filters_are_dates_is_read_from_the_counts(loaded: sessionmaker[Session]) -> None:
+    with loaded() as session:
+        slug = session.scalars(select(models.Actor.slug).order_by(models.Actor.slug)).first()
+        kind = session.scalars(select(models.Event.type).order_by(models.Event.type)).first()
+    assert slug and kind
+    for query in (
+        TimelineQuery(actors=(slug,)),
+        TimelineQuery(types=(kind,), date_from=dt.date(2021, 3, 14), date_to=dt.date(2021, 5, 2)),
+    ):
+        with loaded() as session:
+            precomputed = _overview(session, query)
+            assert counts.totals(session, query) is None  # the query as a whole is counted live
+        assert precomputed == _live(loaded, query)
