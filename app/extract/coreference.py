@@ -18,6 +18,7 @@ import re
 
 from app.extract.gazetteer import Found
 from app.extract.persons import NOT_NAME_TOKENS, PARTICLE, is_possessive
+from app.extract.prefilter import lower_matches
 from app.extract.scan import matches_around, occurrences
 from app.extract.types import Actor, ActorMention, Sentence
 
@@ -139,7 +140,7 @@ def apposed_names(text: str, found: list[Found], start: int, end: int) -> list[F
     for s, _, actor in found:
         if actor.kind not in ("organisation", "armed_group"):
             continue
-        noun = _APPOSED.search(text, max(start, s - 30), s)
+        noun = _APPOSED.search(text, max(start, s - 30), s) if text.rfind(",", max(start, s - 30), s) >= 0 else None
         if noun is None or actor.kind not in ("organisation", "armed_group"):
             continue
         extra += [(start + a, start + b, actor) for a, b in _references(text[start:end], noun.group(1))]
@@ -147,13 +148,15 @@ def apposed_names(text: str, found: list[Found], start: int, end: int) -> list[F
 
 
 def _references(window: str, noun: str) -> list[tuple[int, int]]:
-    """Spans of "the junta", "its military junta" in ``window``, searched around each "junta"
-    (on ASCII text, where lower-casing finds every case-insensitive match)."""
-    refs = re.compile(rf"\b(?:(?:the|a|an|its|military)\s+)+{noun}\b", re.IGNORECASE)
-    if not window.isascii():
-        return [m.span() for m in refs.finditer(window)]
-    keys = occurrences(window.lower(), noun.lower())
-    return [m.span() for m in matches_around(refs, window, keys, 0, len(window))]
+    """Spans of "the junta", "its military junta" in ``window``: where the case-sensitive
+    pattern matches the lower-cased text (see ``prefilter.lower_matches``), searched around
+    each "junta"."""
+    source = rf"\b(?:(?:the|a|an|its|military)\s+)+{noun.lower()}\b"
+    lower = window.lower()
+    if not lower_matches(window, lower):
+        return [m.span() for m in re.finditer(source, window, re.IGNORECASE)]
+    keys = occurrences(lower, noun.lower())
+    return [m.span() for m in matches_around(re.compile(source), lower, keys, 0, len(lower))]
 
 
 def everywhere(text: str, people: list[Found], start: int, end: int) -> list[Found]:
