@@ -32,13 +32,14 @@ def find_actor_mentions(text: str, gazetteer: Gazetteer, start: int = 0, end: in
     established anywhere in the text, is recognised at all its occurrences.
     """
     end = len(text) if end is None else end
+    lower = text.lower()
     found = gazetteer.find(text, start, end)
     people = promote(person_mentions(text, gazetteer, start, end))
     # ``found`` stays sorted and non-overlapping: each step adds only what does not overlap it.
     found = without_overlaps(everywhere(text, people, start, end), found)
     found = without_overlaps(org_mentions(text, gazetteer, start, end), found)
-    found = without_overlaps(acronyms(text, found, start, end) + group_mentions(text, gazetteer, start, end), found)
+    found = without_overlaps(acronyms(text, found, start, end) + group_mentions(text, gazetteer, start, end, lower), found)
     found = without_overlaps(surnames(text, found, start, end), found)
     found = without_overlaps(apposed_names(text, found, start, end), found)
-    found = without_overlaps(forces(text, found, start, end), found)
+    found = without_overlaps(forces(text, found, start, end, lower), found)
     return tuple(ActorMention(s, e, text[s:e], a) for s, e, a in found)

@@ -124,7 +124,7 @@ def sentence_infos(
         usable = tuple(t for t in times[lo:hi] if t.end <= sent.end and _usable(document, plain, t))
         lo, hi = bisect.bisect_left(m_starts, sent.start), bisect.bisect_left(m_starts, sent.end)
         own = _own(plain, sent, ptext != sent.text, mentions[lo:hi], _sources(ptext, sent.start))
-        ws = tuple(lx.WORD.findall(low))
+        ws = tuple(lx.lower_words(low))
         narrative = lx.has_past(ws) or (has_perfect_aux(ws) and bool(cl.PRESENT_PERFECT.search(ptext)))
         quote, reaction = cl.is_mostly_quote(sent.text), lx.is_reaction(ws, low)
         out.append(SentInfo(sent, ptext, usable, own, quote, reaction, narrative, mentions[lo:hi], ws, low))

@@ -14,7 +14,7 @@ import datetime as dt
 import re
 
 from app.extract import resolve as rv
-from app.extract.prefilter import contains_any, needles_of
+from app.extract.prefilter import contains_any, lower_matches, needles_of
 from app.extract.resolve import MONTHS, WEEKDAYS, Handler, Resolved, week_start, weekday_before
 
 __all__ = ["MONTHS", "WEEKDAYS", "find_time_mentions", "iso_at_precision", "week_start", "weekday_before"]
@@ -129,13 +129,13 @@ def _windows(text: str, hits: list[int]) -> list[tuple[int, int]]:
 
 def _candidates(text: str, ref: dt.date | None, future: bool) -> list[tuple[re.Match[str], Resolved | None]]:
     lower = text.lower()
-    aligned = len(lower) == len(text)
+    caseless = lower_matches(text, lower)
     windows = {kind: _windows(text, hits) for kind, hits in _key_hits(text, lower).items() if hits}
     found: list[tuple[re.Match[str], Resolved | None]] = []
     for i, (pattern, handler) in enumerate(PATTERNS):
-        needles = _NEEDLES[i] if aligned else None
+        needles = _NEEDLES[i] if caseless else None
         for lo, hi in windows.get(_KIND[i], ()):
-            if needles and not contains_any(lower, needles, lo, hi) and text[lo:hi].isascii():
+            if needles and not contains_any(lower, needles, lo, hi):
                 continue  # no match can lie in this window
             for match in pattern.finditer(text, lo, hi):
                 found.append((match, handler(match, ref, future)))

@@ -6,12 +6,13 @@ after a locative preposition is a place, not an actor) and ``"match_name":
 false`` when the bare name is too ambiguous to match ("Jordan", "Chad").
 Matching is case-sensitive: names are capitalised, common words are not.
 
-Every alias is filed under its first word, longest first, and all aliases are
-compiled into one trie-shaped regex (``trie``), so one scan of a text finds
-every known name. An alias is looked for only where its first word can start
-one: a capitalised word not glued to the word before it ("the Kremlin" is
-tried where "the" comes before a capitalised word), or one of the few other
-lower-case first words ("al-", "government of"), not glued either.
+Every alias is filed under its first word, longest first. An alias is looked
+for only where its first word can start one: a capitalised word not glued to
+the word before it, "the" before a capitalised word ("the Kremlin"), or one of
+the few other lower-case first words ("al-", "government of"), not glued
+either. The aliases of capitalised words are compiled into one trie-shaped
+regex (``trie``), so one scan of a text finds them all; the others are tried
+(with a second such regex) only where string search finds their first word.
 """
 
 from __future__ import annotations
@@ -48,10 +49,19 @@ class Gazetteer:
     by_alias: dict[str, Actor]
     capitals: frozenset[str]
     by_first: dict[str, tuple[str, ...]]
-    pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    upper: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    lower: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    lower_leads: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "pattern", _names_pattern(self.by_first))
+        upper: list[Name] = []
+        lower: list[Name] = []
+        for word, aliases in self.by_first.items():
+            (upper if _CAPITAL.match(word) else lower).extend(_findable(word, aliases))
+        leads = {alias[: len(_FIRST_WORD.match(alias).group()) + 1] for alias, _, _ in lower}  # type: ignore[union-attr]
+        object.__setattr__(self, "upper", trie_pattern(upper))
+        object.__setattr__(self, "lower", trie_pattern(lower))
+        object.__setattr__(self, "lower_leads", tuple(sorted(leads)))
 
     def lookup(self, name: str) -> Actor | None:
         return self.by_alias.get(name)
@@ -67,19 +77,44 @@ class Gazetteer:
         """(start, end, alias) of every known name in ``text[start:end]``, longest at each place."""
         end = len(text) if end is None else end
         out: list[tuple[int, int, str]] = []
-        search = self.pattern.search
-        match = search(text, start)
-        while match is not None and match.start() < end:
-            s, e = match.span()
+        lower = self._lower_names(text, start, end)
+        search = self.upper.search
+        upper = search(text, start)
+        pos, i = start, 0
+        while True:
+            while i < len(lower) and lower[i][0] < pos:
+                i += 1
+            if upper is not None and upper.start() < pos:
+                upper = search(text, pos)
+            if i < len(lower) and (upper is None or lower[i][0] < upper.start()):
+                s, e = lower[i]
+            elif upper is not None:
+                s, e = upper.span()
+            else:
+                break
+            if s >= end:
+                break
             if e + 2 > end:  # at the end of the window: the longest name that fits in it, if any
                 alias = self._alias_before(text, s, end)
                 if alias is None:
-                    match = search(text, s + 1)
+                    pos = s + 1
                     continue
                 e = s + len(alias)
             out.append((s, e, text[s:e]))
-            match = search(text, e)
+            pos = e
         return out
+
+    def _lower_names(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """The longest lower-case-first alias at each place in ``text[start:end]`` where one may
+        start, found by string search for the few words that start them."""
+        places: set[int] = set()
+        for lead in self.lower_leads:
+            at = text.find(lead, start, end)
+            while at >= 0:
+                places.add(at)
+                at = text.find(lead, at + 1, end)
+        match = self.lower.match
+        return [m.span() for at in sorted(places) if (m := match(text, at))]
 
     def _alias_before(self, text: str, pos: int, end: int) -> str | None:
         """The longest alias at ``pos`` that stops by ``end``, if what starts it ends before ``end``
@@ -140,10 +175,6 @@ def build_gazetteer(entries: list[dict[str, object]]) -> Gazetteer:
             by_alias.setdefault(name, actor)
         capitals.update(str(c) for c in entry.get("capitals") or [])  # type: ignore[attr-defined]
     return Gazetteer(tuple(actors), by_alias, frozenset(capitals), _by_first_word(list(by_alias)))
-
-
-def _names_pattern(by_first: dict[str, tuple[str, ...]]) -> re.Pattern[str]:
-    return trie_pattern(n for word, aliases in by_first.items() for n in _findable(word, aliases))
 
 
 def _findable(word: str, aliases: tuple[str, ...]) -> list[Name]:

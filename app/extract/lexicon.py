@@ -108,7 +108,24 @@ EVENT_NOUN_FORMS = EVENT_NOUNS | frozenset(_plural(n) for n in EVENT_NOUNS)
 
 def words(text: str) -> list[str]:
     """The lower-cased words of ``text``, in order."""
-    return WORD.findall(text.lower())
+    return lower_words(text.lower())
+
+
+# ASCII bytes that are not word characters (``WORD``) become spaces.
+_WORD_BYTES = bytes(c if chr(c) in "abcdefghijklmnopqrstuvwxyz'-" else 32 for c in range(256))
+
+
+def lower_words(lower: str) -> list[str]:
+    """``WORD.findall(lower)`` for a lower-cased text. For ASCII text the words are cut by byte
+    translation and ``split``, which is several times faster than the regex: each run of word
+    characters is a word once its leading apostrophes and hyphens are dropped."""
+    if not lower.isascii():
+        return WORD.findall(lower)
+    spaced = lower.encode("ascii").translate(_WORD_BYTES).decode("ascii")
+    runs = spaced.split()
+    if " '" not in spaced and " -" not in spaced and spaced[:1] not in ("'", "-"):
+        return runs
+    return [word for run in runs if (word := run.lstrip("'-"))]
 
 
 @functools.lru_cache(maxsize=65536)

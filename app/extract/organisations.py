@@ -6,18 +6,16 @@ affiliation. ``Long Name (LN)`` makes later bare "LN" name the same actor.
 "Protesters", "Syrian rebels" are generic groups.
 
 Runs and acronyms are searched for only around what they need, a head word or
-a parenthesised acronym, found by a quick scan. The search around it starts
-after the last full stop, comma, semicolon or parenthesis before it: no run
-spans one, so the search finds exactly the run a scan of the whole text would.
+a parenthesised acronym, found by a quick scan (see ``scan``).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from app.extract.gazetteer import Found, Gazetteer
 from app.extract.persons import _UPPER, ORG_HEADS, TITLE_WORDS, clean, is_possessive, state_named
+from app.extract.scan import matches_around
 from app.extract.trie import trie_pattern
 from app.extract.types import Actor, ActorKind
 
@@ -33,24 +31,6 @@ _PARENTHESISED = re.compile(r"\([A-Z][A-Za-z]{1,7}\)")
 _ORG_RUN = re.compile(rf"(?<![\w-])(?:[{_UPPER}][\w'’&-]*|\d+)(?:\s+(?:(?:of|for|and|on|the)\s+)*[{_UPPER}][\w'’&-]*)+")
 # A head word as a whole token of a run, possibly possessive ("Council's").
 _HEAD = trie_pattern((head, r"(?<![\w-].)", r"(?:['’]s)?(?![\w'’&-])") for head in ORG_HEADS)
-_OUTSIDE_RUNS = ".,;()"
-
-
-def _runs_around(pattern: re.Pattern[str], text: str, keys: Iterator[int], start: int, end: int) -> Iterator[re.Match[str]]:
-    """The matches of ``pattern`` in ``text[start:end]`` that contain one of ``keys`` (ascending
-    offsets), each once. ``pattern`` matches nothing holding a character of ``_OUTSIDE_RUNS``."""
-    resume = start
-    for key in keys:
-        if key < resume:
-            continue
-        safe = max(text.rfind(ch, resume, key) for ch in _OUTSIDE_RUNS) + 1
-        for m in pattern.finditer(text, max(resume, safe), end):
-            if m.start() > key:
-                break
-            resume = m.end()
-            if resume > key:
-                yield m
-                break
 
 
 def _org_from_run(gaz: Gazetteer, m: re.Match[str]) -> Found | None:
@@ -79,7 +59,7 @@ def _org_from_run(gaz: Gazetteer, m: re.Match[str]) -> Found | None:
 def org_mentions(text: str, gaz: Gazetteer, start: int, end: int) -> list[Found]:
     """Organisations: capitalised runs with a head noun ("Ministry of Foreign Affairs")."""
     heads = (h.start() for h in _HEAD.finditer(text, start, end))
-    return [o for m in _runs_around(_ORG_RUN, text, heads, start, end) if (o := _org_from_run(gaz, m))]
+    return [o for m in matches_around(_ORG_RUN, text, heads, start, end) if (o := _org_from_run(gaz, m))]
 
 
 _GROUP_NOUNS = ("protesters", "protestors", "demonstrators", "militants", "insurgents", "rebels", "gunmen",
@@ -88,23 +68,29 @@ _MEMBERS_OF = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?[A-Z]")
 _DEMONYM_BEFORE = re.compile(r"([A-Z][a-z]+)\s+$")
 
 
-def _group_nouns(text: str, start: int, end: int) -> list[tuple[int, str]]:
-    """(offset, noun) of each generic group noun as a whole word (found by string search)."""
+def _group_nouns(text: str, lower: str, start: int, end: int) -> list[tuple[int, str]]:
+    """(offset, noun) of each generic group noun, in lower case or capitalised, as a whole word
+    (found by string search in ``lower``, the lower-cased text, or in ``text`` itself if their
+    offsets differ)."""
     hits: list[tuple[int, str]] = []
-    for noun in _GROUP_NOUNS + tuple(n.capitalize() for n in _GROUP_NOUNS):
-        at = text.find(noun, start, end)
+    aligned = len(lower) == len(text)
+    for noun in _GROUP_NOUNS if aligned else _GROUP_NOUNS + tuple(n.capitalize() for n in _GROUP_NOUNS):
+        at = (lower if aligned else text).find(noun, start, end)
         while at >= 0:
             stop = at + len(noun)
             if (at == 0 or not text[at - 1].isalnum()) and (stop >= len(text) or not text[stop].isalnum()):
-                hits.append((at, noun))
-            at = text.find(noun, stop, end)
+                word = text[at:stop]
+                if word == noun or word == noun.capitalize():
+                    hits.append((at, word))
+            at = (lower if aligned else text).find(noun, stop, end)
     return sorted(hits)
 
 
-def group_mentions(text: str, gaz: Gazetteer, start: int, end: int) -> list[Found]:
-    """Generic groups: "protesters", "Syrian rebels" (with the state as affiliation)."""
+def group_mentions(text: str, gaz: Gazetteer, start: int, end: int, lower: str | None = None) -> list[Found]:
+    """Generic groups: "protesters", "Syrian rebels" (with the state as affiliation).
+    ``lower``, if given, is ``text.lower()``."""
     found: list[Found] = []
-    for at, word in _group_nouns(text, start, end):
+    for at, word in _group_nouns(text, text.lower() if lower is None else lower, start, end):
         if _MEMBERS_OF.match(text, at + len(word)):
             continue  # "rebels of the FARC" are the FARC's members: the named group is the actor
         noun = word.lower().replace("protestors", "protesters")
@@ -123,7 +109,7 @@ def acronyms(text: str, found: list[Found], start: int, end: int) -> list[Found]
         return extra
     parens = (p.start() for p in _PARENTHESISED.finditer(text, start, end))
     window = text[start:end]
-    for m in _runs_around(_ACRONYM, text, parens, start, end):
+    for m in matches_around(_ACRONYM, text, parens, start, end):
         owner = next((a for s, e, a in found if s <= m.end("long") <= e + 1 and e > m.start("long")), None)
         if owner is None:
             continue

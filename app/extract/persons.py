@@ -75,8 +75,11 @@ def clean(token: str) -> str:
     return token.rstrip(".,")
 
 
+_POSSESSIVE = ("'s", "’s")
+
+
 def is_possessive(token: str) -> bool:
-    return token.endswith(("'s", "’s"))
+    return token.endswith(_POSSESSIVE)
 
 
 def state_named(gaz: Gazetteer, token: str) -> Actor | None:
@@ -151,20 +154,33 @@ def titled_person(text: str, gaz: Gazetteer, start: int, end: int) -> Found | No
         if token is None or gaz.lookup(token) or not _role_before(text, start):
             return None
     tokens = run.split()
-    titles = [i for i, t in enumerate(tokens) if _is_title(t)]
-    first = titles[-1] + 1 if titles else 0
-    owned = [i for i in range(first, len(tokens) - 1) if is_possessive(tokens[i])]
-    first = owned[-1] + 1 if owned else first
-    if first >= len(tokens) or _ACRONYM_AFTER.match(text, end) or not all(map(_name_word, tokens[first:])):
+    first = _name_start(tokens)
+    if first is None or first == len(tokens) or _ACRONYM_AFTER.match(text, end):
         return None
     spans = [t.span() for t in _SPACE_SPLIT.finditer(run)]
     at = start + spans[first][0]
     name = clean(text[at : start + spans[-1][1]])
     if not name or gaz.lookup(name) is not None or any(w in ORG_HEADS for w in name.split()):
         return None
+    titles = [i for i, t in enumerate(tokens[:first]) if _is_title(t)]
     if titles or _role_before(text, start) or (len(tokens) - first >= 2 and _named_by_context(text, start, end)):
         return at, at + len(name), Actor(name, "person", _affiliation(text, gaz, start, tokens[: titles[0]] if titles else []))
     return None
+
+
+def _name_start(tokens: list[str]) -> int | None:
+    """Where the name begins in a run's tokens: after its last title and its last possessive
+    before the final word ("Kenya's Interior Minister Jane Roe"); None if a word of the name
+    cannot be part of one ("The", "CNN")."""
+    first = len(tokens)
+    while first > 0:
+        token = tokens[first - 1]
+        if _is_title(token) or (first < len(tokens) and token.endswith(_POSSESSIVE)):
+            break
+        if not _name_word(token):
+            return None
+        first -= 1
+    return first
 
 
 def _affiliation(text: str, gaz: Gazetteer, start: int, before: list[str]) -> str | None:

@@ -14,9 +14,9 @@ parse tree so that they cannot drift from it:
   case-sensitively, which the engine does much faster. The match returned is
   still one of the original pattern on the original text.
 
-Both are used only on ASCII text: case-insensitive matching also folds a few
-other letters onto ASCII ones (the dotless "ı" matches "i"), and lower-casing
-some letters changes the length of a text.
+Both are used only where lower-casing keeps every offset and the text has none
+of the four other letters that case-insensitive matching folds onto ASCII ones
+(the dotless "ı" matches "i"): see ``lower_matches``.
 """
 
 from __future__ import annotations
@@ -26,6 +26,9 @@ import re._parser as sre  # the regex module's own parser: the pattern's parse t
 from dataclasses import dataclass, field
 
 Needles = frozenset[str]
+
+# The non-ASCII characters that match an ASCII letter case-insensitively.
+FOLD_ONTO_ASCII = ("İ", "ı", "ſ", "\u212a")
 
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 
@@ -48,15 +51,24 @@ class Prefiltered:
 
     def search(self, text: str, lower: str | None = None) -> re.Match[str] | None:
         """``pattern.search(text)``; ``lower``, if given, must be ``text.lower()``."""
-        if not text.isascii() or (self.needles is None and self.lowered is None):
+        if self.needles is None and self.lowered is None:
             return self.pattern.search(text)
         lower = text.lower() if lower is None else lower
+        if not lower_matches(text, lower):
+            return self.pattern.search(text)
         if self.needles is not None and not contains_any(lower, self.needles):
             return None
         if self.lowered is None:
             return self.pattern.search(text)
         found = self.lowered.search(lower)
         return None if found is None else self.pattern.match(text, found.start())
+
+
+def lower_matches(text: str, lower: str) -> bool:
+    """Whether, for patterns whose letters are ASCII, matching ``text`` case-insensitively is
+    matching ``lower`` (``text.lower()``) case-sensitively with the letters in lower case: the
+    same length, and none of ``FOLD_ONTO_ASCII``."""
+    return text.isascii() or (len(lower) == len(text) and not any(map(text.__contains__, FOLD_ONTO_ASCII)))
 
 
 def contains_any(text: str, needles: Needles, start: int = 0, end: int | None = None) -> bool:

@@ -15,7 +15,9 @@ ABBREVIATIONS = frozenset(
 )
 
 # End punctuation, optional closing quotes/brackets, whitespace, then a likely sentence start.
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+# ("[.!?][.!?]*", not "[.!?]+": a pattern that opens with a character class lets the regex
+# engine skip ahead to the next such character instead of trying every position.)
+_BOUNDARY = re.compile(r"[.!?][.!?]*[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _LAST_TOKEN = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 
 

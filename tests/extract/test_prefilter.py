@@ -5,10 +5,11 @@ Patterns and sentences made up for these tests.
 """
 
 import re
+import sys
 
 import pytest
 
-from app.extract.prefilter import lower_case_only, needles_of, prefiltered
+from app.extract.prefilter import FOLD_ONTO_ASCII, lower_case_only, lower_matches, needles_of, prefiltered
 
 
 @pytest.mark.parametrize(
@@ -82,3 +83,16 @@ def test_lower_case_twin_returns_the_original_match(text: str) -> None:
     expected = re.search(source, text, re.IGNORECASE)
     found = rule.search(text, text.lower())
     assert (found and (found.span(), found["verb"])) == (expected and (expected.span(), expected["verb"]))
+
+
+def test_fold_onto_ascii_lists_every_such_character() -> None:
+    every = "".join(chr(c) for c in range(128, sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    assert set(re.findall(r"[a-z]", every, re.IGNORECASE)) == set(FOLD_ONTO_ASCII)
+
+
+@pytest.mark.parametrize(
+    ("text", "usable"),
+    [("Plain text.", True), ("Café crème — “quoted”", True), ("Kelvin \u212a", False), ("dotless ı", False)],
+)
+def test_lower_matches(text: str, usable: bool) -> None:
+    assert lower_matches(text, text.lower()) is usable
