@@ -87,10 +87,6 @@ def lower_matches(text: str, lower: str) -> bool:
     return text.isascii() or (len(lower) == len(text) and not any(map(text.__contains__, FOLD_ONTO_ASCII)))
 
 
-def contains_any(text: str, needles: Needles, start: int = 0, end: int | None = None) -> bool:
-    """Whether ``text[start:end]`` contains one of ``needles``."""
-    end = len(text) if end is None else end
-    for needle in needles:
-        if text.find(needle, start, end) >= 0:
-            return True
-    return False
+def contains_any(text: str, needles: Needles) -> bool:
+    """Whether ``text`` contains one of ``needles``."""
+    return any(map(text.__contains__, needles))
