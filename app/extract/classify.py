@@ -21,7 +21,7 @@ _IRREGULAR_PAST = (
     "laid|bore|beat|bit|tore|wore|was|were|had|did|declared|died|tied|fled"
 )
 _PARTICIPLE = rf"(?:\w{{3,}}ed|{_IRREGULAR_PAST}|given|taken|begun|seen|done|shown|known|fallen|driven|written|broken|chosen|stolen|won|shot|hit|put|set|cut|led|left|fled|struck|sent|held|made|brought|lost|fought|met|spoken|thrown|flown|withdrawn|undertaken|sworn|blown|torn|overrun|been\s+\w+ed)"
-PRESENT_PERFECT = re.compile(rf"(?<!\bto )\b(?:has|have|'ve)\s+(?:(?:\w+ly|also|already|now|just|reportedly|since)\s+)*(?P<verb>{_PARTICIPLE})\b", re.IGNORECASE)
+PRESENT_PERFECT = prefiltered(rf"(?<!\bto )\b(?:has|have|'ve)\s+(?:(?:\w+ly|also|already|now|just|reportedly|since)\s+)*(?P<verb>{_PARTICIPLE})\b", re.IGNORECASE)
 STATE_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?been\s+(?!\w+ed\b|killed|shot|hit|seen|taken|given|held|fired)\w+", re.IGNORECASE)
 RELATIVE_PERFECT = re.compile(r"\b(?:who|which|that|where)\s+(?:\w+\s+)?(?:has|have)\b", re.IGNORECASE)
 NEGATION = prefiltered(r"\b(?:not|never|no|n't|nor)\b", re.IGNORECASE)
@@ -105,7 +105,7 @@ def present_perfect_action(text: str, lower: str | None = None) -> re.Match[str]
     is ``text.lower()``."""
     if CUMULATIVE.search(text, lower) or HABITUAL.search(text, lower):
         return None
-    for match in PRESENT_PERFECT.finditer(text):
+    for match in PRESENT_PERFECT.finditer(text, lower):
         tail = text[match.start() : match.end() + 12]
         if STATE_PERFECT.match(tail) and not re.search(r"been\s+\w+ed\b", match.group()):
             continue

@@ -125,7 +125,7 @@ def sentence_infos(
         lo, hi = bisect.bisect_left(m_starts, sent.start), bisect.bisect_left(m_starts, sent.end)
         own = _own(plain, sent, ptext != sent.text, mentions[lo:hi], _sources(ptext, sent.start))
         ws = tuple(lx.lower_words(low))
-        narrative = lx.has_past(ws) or (has_perfect_aux(ws) and bool(cl.PRESENT_PERFECT.search(ptext)))
+        narrative = lx.has_past(ws) or (has_perfect_aux(ws) and bool(cl.PRESENT_PERFECT.search(ptext, low)))
         quote, reaction = cl.is_mostly_quote(sent.text), lx.is_reaction(ws, low)
         out.append(SentInfo(sent, ptext, usable, own, quote, reaction, narrative, mentions[lo:hi], ws, low))
     return tuple(out)

@@ -63,9 +63,20 @@ _RELATIVE_KEYS = ("yesterday", "today", "tonight", "tomorrow", "overnight", "nig
                   "evening", "week", "month", "year", "ago")
 _BY_KEY = {"month": (1, 2, 3, 4, 5, 6), "year": (0, 7, 8), "weekday": (9, 10), "relative": (11, 12, 13)}
 _KIND = {i: kind for kind, patterns in _BY_KEY.items() for i in patterns}
-# Words one of which each match of a pattern contains (see ``prefilter``): a window without
-# any of them is not searched.
-_NEEDLES = tuple(needles_of(pattern.pattern, pattern.flags) for pattern, _ in PATTERNS)
+_KEYS = {"month": _MONTH_KEYS, "year": (), "weekday": _WEEKDAY_KEYS, "relative": _RELATIVE_KEYS}
+
+
+def _window_needles(i: int) -> frozenset[str] | None:
+    """Words one of which each match of pattern ``i`` contains (see ``prefilter``), if a window
+    may lack them: a window around a key that holds one of them always has it."""
+    needles = needles_of(PATTERNS[i][0].pattern, PATTERNS[i][0].flags)
+    keys = _KEYS[_KIND[i]]
+    if needles is None or (keys and all(any(n in key.lower() for n in needles) for key in keys)):
+        return None
+    return needles
+
+
+_NEEDLES = tuple(_window_needles(i) for i in range(len(PATTERNS)))
 _YEAR_KEY = re.compile(r"[12]\d\d\d")
 _REACH = 45
 
@@ -135,7 +146,7 @@ def _candidates(text: str, ref: dt.date | None, future: bool) -> list[tuple[re.M
     for i, (pattern, handler) in enumerate(PATTERNS):
         needles = _NEEDLES[i] if caseless else None
         for lo, hi in windows.get(_KIND[i], ()):
-            if needles and not contains_any(lower, needles, lo, hi):
+            if needles and not contains_any(lower[lo:hi], needles):
                 continue  # no match can lie in this window
             for match in pattern.finditer(text, lo, hi):
                 found.append((match, handler(match, ref, future)))

@@ -22,6 +22,9 @@ _REPORT_VERB = prefiltered(
 )
 # A short subject right before the report verb, from the start of its clause ("The army denied").
 _SUBJECT = re.compile(r"(?:^|[,;]\s*)((?:[Tt]he\s+)?[A-Za-z][\w'’-]*(?:\s+[\w'’-]+){0,2})\s+$")
+_ATTRIBUTION = prefiltered(r"\baccording\s+to\s+[^,.;:]+[,]?", re.IGNORECASE)
+_OPENING = re.compile(r"^(?:and|but|then|also|again|earlier|later|meanwhile)\b[ ,]*", re.IGNORECASE)
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:])")
 _CLAIM_VERB = prefiltered(r"\b(?:said|says|claimed|claims|alleged|alleges|reported|reports|insisted|accused)\b", re.IGNORECASE)
 
 
@@ -50,10 +53,12 @@ def title(ctx: Context, draft: Draft) -> str:
         e += 2 if text[e : e + 2] in ("'s", "’s") else 0
         e += 1 if text[e : e + 1] == "," else 0
         clause = text[a:s] + text[e:b]
-    clause = re.sub(r"\baccording\s+to\s+[^,.;:]+[,]?", "", clause, count=1, flags=re.I)
-    clause = re.sub(r"\s+", " ", clause).strip(" ,;:.-–—\"'“”")
-    clause = re.sub(r"^(?:and|but|then|also|again|earlier|later|meanwhile)\b[ ,]*", "", clause, flags=re.I)
-    clause = re.sub(r"\s+([,.;:])", r"\1", clause).strip(" ,;")
+    attribution = _ATTRIBUTION.search(clause)
+    if attribution is not None:
+        clause = clause[: attribution.start()] + clause[attribution.end() :]
+    clause = " ".join(clause.split()).strip(" ,;:.-–—\"'“”")
+    clause = _OPENING.sub("", clause, count=1)
+    clause = _SPACE_BEFORE_PUNCT.sub(r"\1", clause).strip(" ,;")
     if len(clause) > 120:
         clause = clause[:117].rsplit(" ", 1)[0].rstrip(" ,;") + "…"
     return clause[:1].upper() + clause[1:]

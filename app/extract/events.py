@@ -52,12 +52,13 @@ def _clause_around(plain: str, start: int, end: int) -> str:
     return plain[max(a, start - _WINDOW) : min(b, end + _WINDOW)]
 
 
-def _coarse_ok(plain: str, m: TimeMention, offset: int) -> bool:
+def _coarse_ok(plain: str, lower: str, m: TimeMention, offset: int) -> bool:
     """Month/week/year dates count only beside an eventive verb or event noun in their own
     clause, not negated, and not as the start of a period ("have died since 2007",
-    "the third coup since 1990"): "since" dates a span, not an occurrence."""
+    "the third coup since 1990"): "since" dates a span, not an occurrence. ``lower`` is
+    ``plain.lower()``."""
     window = _clause_around(plain, m.start - offset, m.end - offset)
-    if cl.CUMULATIVE.search(plain) or m.text.lower().startswith("since"):
+    if cl.CUMULATIVE.search(plain, lower) or m.text.lower().startswith("since"):
         return False
     return lx.conflict_predicate(window.replace(m.text, " ")) and not cl.NEGATION.search(window)
 
@@ -79,7 +80,7 @@ def _dated_drafts(ctx: Context, info: SentInfo) -> list[Draft]:
         if chosen is None:
             continue
         m, possessive = chosen
-        if m.precision != "day" and not _coarse_ok(plain, m, sent.start):
+        if m.precision != "day" and not _coarse_ok(plain, info.lower, m, sent.start):
             continue
         if cl.FUTURE.search(plain[a - sent.start : m.end - sent.start], info.lower[a - sent.start : m.end - sent.start]):
             continue

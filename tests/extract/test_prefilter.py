@@ -9,7 +9,8 @@ import sys
 
 import pytest
 
-from app.extract.prefilter import FOLD_ONTO_ASCII, lower_case_only, lower_matches, needles_of, prefiltered
+from app.extract.prefilter import FOLD_ONTO_ASCII, lower_matches, prefiltered
+from app.extract.regex_facts import lower_case_only, needles_of
 
 
 @pytest.mark.parametrize(
