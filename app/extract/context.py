@@ -57,7 +57,8 @@ def blank_quotes(document: Document) -> tuple[tuple[tuple[int, int], ...], str]:
 
     An unclosed quotation ends with its paragraph."""
     text = document.text
-    ranges = tuple(r for p in document.paragraphs for r in cl.quoted_ranges(text, p.start, p.end))
+    quoted = [p for p in document.paragraphs if text.find('"', p.start, p.end) >= 0 or text.find("“", p.start, p.end) >= 0]
+    ranges = tuple(r for p in quoted for r in cl.quoted_ranges(text, p.start, p.end))
     pieces: list[str] = []
     done = 0
     for s, e in ranges:

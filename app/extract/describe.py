@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from app.extract import classify as cl
 from app.extract import lexicon as lx
@@ -13,6 +14,7 @@ from app.extract.places import places_in
 from app.extract.prefilter import prefiltered
 from app.extract.types import Actor, Event, Excerpt, Modality
 
+Identify = Callable[[int, int, str], str]
 PROTESTERS = Actor("Protesters", "unknown")
 _ACCORDING = prefiltered(r"\baccording\s+to\s+(?P<src>(?:the\s+)?[^,.;:]+?)(?=\s*[,.;:]|\s+(?:on|in|at|,)\s|$)", re.IGNORECASE)
 _REPORT_VERB = prefiltered(
@@ -94,12 +96,15 @@ def modality(info: SentInfo) -> Modality:
     return "claim" if say and lx.past_predicates(info.plain[say.end() :]) else "fact"
 
 
-def to_event(ctx: Context, draft: Draft) -> Event:
+def to_event(ctx: Context, draft: Draft, identify: Identify) -> Event:
+    """The event of ``draft``; ``identify`` gives its id from its first excerpt's span and date."""
     info = ctx.infos[draft.sentence.index]
     etype = cl.event_type(info.plain, info.lower)
+    date = iso_at_precision(draft.first, draft.precision)
+    first = draft.excerpts[0]
     return Event(
-        id="",
-        date=iso_at_precision(draft.first, draft.precision),
+        id=identify(first.start, first.end, date),
+        date=date,
         first=draft.first,
         last=draft.last,
         precision=draft.precision,
