@@ -26,7 +26,6 @@ _REPORT_VERB = prefiltered(
 _SUBJECT = re.compile(r"(?:^|[,;]\s*)((?:[Tt]he\s+)?[A-Za-z][\w'’-]*(?:\s+[\w'’-]+){0,2})\s+$")
 _ATTRIBUTION = prefiltered(r"\baccording\s+to\s+[^,.;:]+[,]?", re.IGNORECASE)
 _OPENING = re.compile(r"^(?:and|but|then|also|again|earlier|later|meanwhile)\b[ ,]*", re.IGNORECASE)
-_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:])")
 _CLAIM_VERB = prefiltered(r"\b(?:said|says|claimed|claims|alleged|alleges|reported|reports|insisted|accused)\b", re.IGNORECASE)
 
 
@@ -60,7 +59,9 @@ def title(ctx: Context, draft: Draft) -> str:
         clause = clause[: attribution.start()] + clause[attribution.end() :]
     clause = " ".join(clause.split()).strip(" ,;:.-–—\"'“”")
     clause = _OPENING.sub("", clause, count=1)
-    clause = _SPACE_BEFORE_PUNCT.sub(r"\1", clause).strip(" ,;")
+    for punct in ",.;:":  # spaces are single by now
+        clause = clause.replace(" " + punct, punct)
+    clause = clause.strip(" ,;")
     if len(clause) > 120:
         clause = clause[:117].rsplit(" ", 1)[0].rstrip(" ,;") + "…"
     return clause[:1].upper() + clause[1:]
