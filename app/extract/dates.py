@@ -77,6 +77,9 @@ def _window_needles(i: int) -> frozenset[str] | None:
 
 
 _NEEDLES = tuple(_window_needles(i) for i in range(len(PATTERNS)))
+# A weekday pair ("Monday to Wednesday") holds two weekday keys, neither followed by a
+# lower-case letter: a window around a single weekday holds no pair.
+_MIN_KEYS = {9: 2}
 # Month and weekday keys in one scan: all are capitalised, so no two occurrences overlap.
 _NAMED_KEY = re.compile("|".join(_MONTH_KEYS + _WEEKDAY_KEYS))
 _REACH = 45
@@ -127,17 +130,18 @@ def _key_hits(text: str, lower: str) -> dict[str, list[int]]:
     return {"month": months, "year": _year_hits(text), "weekday": weekdays, "relative": _literal_hits(lower, _RELATIVE_KEYS)}
 
 
-def _windows(text: str, hits: list[int]) -> list[tuple[int, int]]:
-    """Merged spans reaching ``_REACH`` characters either side of each hit, widened to whole words."""
-    merged: list[tuple[int, int]] = []
+def _windows(text: str, hits: list[int]) -> list[tuple[int, int, int]]:
+    """Merged spans reaching ``_REACH`` characters either side of each hit, widened to whole
+    words, with the number of hits in each."""
+    merged: list[tuple[int, int, int]] = []
     for hit in sorted(hits):
         lo = text.rfind(" ", 0, max(0, hit - _REACH)) + 1
         hi = text.find(" ", hit + _REACH)
         hi = len(text) if hi < 0 else hi
         if merged and lo <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+            merged[-1] = (merged[-1][0], max(merged[-1][1], hi), merged[-1][2] + 1)
         else:
-            merged.append((lo, hi))
+            merged.append((lo, hi, 1))
     return merged
 
 
@@ -148,8 +152,8 @@ def _candidates(text: str, ref: dt.date | None, future: bool) -> list[tuple[re.M
     found: list[tuple[re.Match[str], Resolved | None]] = []
     for i, (pattern, handler) in enumerate(PATTERNS):
         needles = _NEEDLES[i] if caseless else None
-        for lo, hi in windows.get(_KIND[i], ()):
-            if needles and not contains_any(lower[lo:hi], needles):
+        for lo, hi, keys in windows.get(_KIND[i], ()):
+            if keys < _MIN_KEYS.get(i, 1) or (needles and not contains_any(lower[lo:hi], needles)):
                 continue  # no match can lie in this window
             for match in pattern.finditer(text, lo, hi):
                 found.append((match, handler(match, ref, future)))

@@ -39,6 +39,7 @@ _CAPITAL = re.compile(r"[A-ZÀ-ÖØ-Þ0-9]")
 _FIRST_WORD = re.compile(r"\w+")
 _NOT_GLUED = r"(?<![\w-].)"  # placed after a name's first character: nothing glued before it
 _WHOLE = r"(?!\w)"
+_THE_CAPITAL = re.compile(r"the (?=[A-ZÀ-ÖØ-Þ0-9])")
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ class Gazetteer:
     by_first: dict[str, tuple[str, ...]]
     upper: re.Pattern[str] = field(init=False, repr=False, compare=False)
     lower: re.Pattern[str] = field(init=False, repr=False, compare=False)
-    lower_leads: tuple[re.Pattern[str], ...] = field(init=False, repr=False, compare=False)
+    lower_leads: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         upper: list[Name] = []
@@ -61,7 +62,7 @@ class Gazetteer:
         leads = {alias[: len(_FIRST_WORD.match(alias).group()) + 1] for alias, _, _ in lower}  # type: ignore[union-attr]
         object.__setattr__(self, "upper", trie_pattern(upper))
         object.__setattr__(self, "lower", trie_pattern(lower))
-        object.__setattr__(self, "lower_leads", tuple(re.compile(_lead_pattern(lead)) for lead in sorted(leads)))
+        object.__setattr__(self, "lower_leads", tuple(sorted(leads)))
 
     def lookup(self, name: str) -> Actor | None:
         return self.by_alias.get(name)
@@ -107,7 +108,15 @@ class Gazetteer:
     def _lower_names(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """The longest lower-case-first alias at each place in ``text[start:end]`` where one may
         start, found by string search for the few words that start them."""
-        places = {m.start() for lead in self.lower_leads for m in lead.finditer(text, start, end)}
+        places: set[int] = set()
+        for lead in self.lower_leads:
+            if lead == "the ":  # frequent: tried only before a capitalised word (see ``_findable``)
+                places.update(m.start() for m in _THE_CAPITAL.finditer(text, start, end))
+                continue
+            at = text.find(lead, start, end)
+            while at >= 0:
+                places.add(at)
+                at = text.find(lead, at + 1, end)
         match = self.lower.match
         return [m.span() for at in sorted(places) if (m := match(text, at))]
 
@@ -170,12 +179,6 @@ def build_gazetteer(entries: list[dict[str, object]]) -> Gazetteer:
             by_alias.setdefault(name, actor)
         capitals.update(str(c) for c in entry.get("capitals") or [])  # type: ignore[attr-defined]
     return Gazetteer(tuple(actors), by_alias, frozenset(capitals), _by_first_word(list(by_alias)))
-
-
-def _lead_pattern(lead: str) -> str:
-    """Where a lower-case first word (and the character after it) may start an alias: "the "
-    only before a capitalised word (see ``_findable``)."""
-    return "the (?=[A-ZÀ-ÖØ-Þ0-9])" if lead == "the " else re.escape(lead)
 
 
 def _findable(word: str, aliases: tuple[str, ...]) -> list[Name]:
