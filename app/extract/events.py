@@ -4,7 +4,10 @@ An event comes from a sentence that states a past occurrence with a
 resolvable date of its own (explicit, weekday or relative), or from an
 undated present perfect of an action ("has invaded"), dated by the
 publication date (guideline rule 6). Undated simple past is never dated by
-guesswork (rule 8): such sentences can only join a dated event as excerpts.
+guesswork (rule 8): such a sentence joins a dated event as an excerpt when it
+elaborates it (``attach``), or, when it continues one in the same paragraph with
+an action of its own, becomes an event with that event's date (rule 7,
+``inherit``).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from app.extract import lexicon as lx
 from app.extract.attach import Draft, attach, merge
 from app.extract.context import Context, SentInfo, build_context, has_perfect_aux
 from app.extract.describe import Identify, to_event
+from app.extract.inherit import inherit
 from app.extract.prefilter import prefiltered
 from app.extract.types import Actor, ActorMention, Document, Event, Sentence, TimeMention
 
@@ -140,5 +144,6 @@ def build_events(
     ctx = build_context(document, sentences, mentions, state_of)
     drafts = merge(ctx, drafts_of(ctx))
     attach(ctx, drafts)
+    drafts += inherit(ctx, drafts)
     return tuple(to_event(ctx, d, identify) for d in drafts)
 

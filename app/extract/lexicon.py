@@ -189,6 +189,26 @@ def conflict_in(lower: str, ws: list[str] | tuple[str, ...], *, modifiers: bool 
     return bool(_CALL_FOR.search(lower))
 
 
+_BE = frozenset("be been being is are was were".split())
+
+
+def past_action(ws: list[str] | tuple[str, ...]) -> bool:
+    """Whether the words state a past action: a verb of a ``VERB_CLASSES`` class in a past form,
+    used as a verb (not after a determiner, "the seized weapons", nor as a participle before
+    "by" that no form of "be" introduces, "a video released by"). Stricter than
+    ``conflict_predicate``: no event noun, and no participle after an armed noun ("forces
+    stationed there")."""
+    if EVENT_VERB_FORMS.isdisjoint(ws):
+        return False
+    for i, w in enumerate(ws):
+        if w in EVENT_VERB_FORMS and is_past(w) and w not in NOT_PAST:
+            before = ws[i - 1] if i else ""
+            after = ws[i + 1] if i + 1 < len(ws) else ""
+            if before not in _DETERMINERS and (after != "by" or before in _BE):
+                return True
+    return False
+
+
 def _armed_action(ws: list[str] | tuple[str, ...]) -> bool:
     """An armed noun followed within three words by a past verb that is not a state."""
     if ARMED_NOUNS.isdisjoint(ws):
