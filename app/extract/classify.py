@@ -58,6 +58,7 @@ _TYPE_RULES: tuple[tuple[EventType, Prefiltered], ...] = (
 
 
 _QUOTED = re.compile(r'[“"][^”"]*(?:[”"]|\Z)')
+_SAYS_QUOTE = re.compile(r"\b(?:said|says|stated|added|told\s+\w+)[,:]?\s+[\"“]")
 
 
 def quoted_ranges(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -73,7 +74,7 @@ def is_mostly_quote(text: str) -> bool:
     quoted = sum(e - s for s, e in quoted_ranges(text))
     if text.lstrip()[:1] in "\"“" or quoted > 0.5 * len(text):
         return True
-    say = re.search(r"\b(?:said|says|stated|added|told\s+\w+)[,:]?\s+[\"“]", text)
+    say = _SAYS_QUOTE.search(text)
     return bool(say) and not lx.conflict_predicate(text[: say.start()])
 
 

@@ -57,7 +57,8 @@ def blank_quotes(document: Document) -> tuple[tuple[tuple[int, int], ...], str]:
 
     An unclosed quotation ends with its paragraph."""
     text = document.text
-    ranges = tuple(r for p in document.paragraphs for r in cl.quoted_ranges(text, p.start, p.end))
+    quoted = [p for p in document.paragraphs if text.find('"', p.start, p.end) >= 0 or text.find("“", p.start, p.end) >= 0]
+    ranges = tuple(r for p in quoted for r in cl.quoted_ranges(text, p.start, p.end))
     pieces: list[str] = []
     done = 0
     for s, e in ranges:
@@ -109,24 +110,25 @@ def _own(plain: str, sent: Sentence, quoted: bool, mentions: tuple[ActorMention,
 def sentence_infos(
     document: Document, sentences: tuple[Sentence, ...], mentions: tuple[ActorMention, ...], plain: str
 ) -> tuple[SentInfo, ...]:
-    """Per-sentence facts, from one pass of the date finder over the whole body and one
-    lower-casing of the whole text."""
+    """Per-sentence facts, from one pass of the date finder over the whole body, one
+    lower-casing of the whole text and one classification of its distinct words."""
     times = find_time_mentions(document.text[document.body_start :], document.published, offset=document.body_start)
     t_starts = [t.start for t in times]
     m_starts = [m.start for m in mentions]
     lower = plain.lower()
     aligned = len(lower) == len(plain)  # no character lower-cased into several: offsets agree
+    lows = [lower[s.start : s.end] if aligned else plain[s.start : s.end].lower() for s in sentences]
+    words = [tuple(lx.lower_words(low)) for low in lows]
+    past, reactions = lx.past_and_reaction_words(set().union(*words))
     out: list[SentInfo] = []
-    for sent in sentences:
+    for sent, low, ws in zip(sentences, lows, words):
         ptext = plain[sent.start : sent.end]
-        low = lower[sent.start : sent.end] if aligned else ptext.lower()
         lo, hi = bisect.bisect_left(t_starts, sent.start), bisect.bisect_left(t_starts, sent.end)
         usable = tuple(t for t in times[lo:hi] if t.end <= sent.end and _usable(document, plain, t))
         lo, hi = bisect.bisect_left(m_starts, sent.start), bisect.bisect_left(m_starts, sent.end)
         own = _own(plain, sent, ptext != sent.text, mentions[lo:hi], _sources(ptext, sent.start))
-        ws = tuple(lx.lower_words(low))
-        narrative = lx.has_past(ws) or (has_perfect_aux(ws) and bool(cl.PRESENT_PERFECT.search(ptext, low)))
-        quote, reaction = cl.is_mostly_quote(sent.text), lx.is_reaction(ws, low)
+        narrative = not past.isdisjoint(ws) or (has_perfect_aux(ws) and bool(cl.PRESENT_PERFECT.search(ptext, low)))
+        quote, reaction = cl.is_mostly_quote(sent.text), not reactions.isdisjoint(ws)
         out.append(SentInfo(sent, ptext, usable, own, quote, reaction, narrative, mentions[lo:hi], ws, low))
     return tuple(out)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from app.extract import classify as cl
 from app.extract import lexicon as lx
@@ -13,6 +14,7 @@ from app.extract.places import places_in
 from app.extract.prefilter import prefiltered
 from app.extract.types import Actor, Event, Excerpt, Modality
 
+Identify = Callable[[int, int, str], str]
 PROTESTERS = Actor("Protesters", "unknown")
 _ACCORDING = prefiltered(r"\baccording\s+to\s+(?P<src>(?:the\s+)?[^,.;:]+?)(?=\s*[,.;:]|\s+(?:on|in|at|,)\s|$)", re.IGNORECASE)
 _REPORT_VERB = prefiltered(
@@ -24,7 +26,6 @@ _REPORT_VERB = prefiltered(
 _SUBJECT = re.compile(r"(?:^|[,;]\s*)((?:[Tt]he\s+)?[A-Za-z][\w'’-]*(?:\s+[\w'’-]+){0,2})\s+$")
 _ATTRIBUTION = prefiltered(r"\baccording\s+to\s+[^,.;:]+[,]?", re.IGNORECASE)
 _OPENING = re.compile(r"^(?:and|but|then|also|again|earlier|later|meanwhile)\b[ ,]*", re.IGNORECASE)
-_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:])")
 _CLAIM_VERB = prefiltered(r"\b(?:said|says|claimed|claims|alleged|alleges|reported|reports|insisted|accused)\b", re.IGNORECASE)
 
 
@@ -58,7 +59,9 @@ def title(ctx: Context, draft: Draft) -> str:
         clause = clause[: attribution.start()] + clause[attribution.end() :]
     clause = " ".join(clause.split()).strip(" ,;:.-–—\"'“”")
     clause = _OPENING.sub("", clause, count=1)
-    clause = _SPACE_BEFORE_PUNCT.sub(r"\1", clause).strip(" ,;")
+    for punct in ",.;:":  # spaces are single by now
+        clause = clause.replace(" " + punct, punct)
+    clause = clause.strip(" ,;")
     if len(clause) > 120:
         clause = clause[:117].rsplit(" ", 1)[0].rstrip(" ,;") + "…"
     return clause[:1].upper() + clause[1:]
@@ -94,12 +97,15 @@ def modality(info: SentInfo) -> Modality:
     return "claim" if say and lx.past_predicates(info.plain[say.end() :]) else "fact"
 
 
-def to_event(ctx: Context, draft: Draft) -> Event:
+def to_event(ctx: Context, draft: Draft, identify: Identify) -> Event:
+    """The event of ``draft``; ``identify`` gives its id from its first excerpt's span and date."""
     info = ctx.infos[draft.sentence.index]
     etype = cl.event_type(info.plain, info.lower)
+    date = iso_at_precision(draft.first, draft.precision)
+    first = draft.excerpts[0]
     return Event(
-        id="",
-        date=iso_at_precision(draft.first, draft.precision),
+        id=identify(first.start, first.end, date),
+        date=date,
         first=draft.first,
         last=draft.last,
         precision=draft.precision,

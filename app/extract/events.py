@@ -4,7 +4,10 @@ An event comes from a sentence that states a past occurrence with a
 resolvable date of its own (explicit, weekday or relative), or from an
 undated present perfect of an action ("has invaded"), dated by the
 publication date (guideline rule 6). Undated simple past is never dated by
-guesswork (rule 8): such sentences can only join a dated event as excerpts.
+guesswork (rule 8): such a sentence joins a dated event as an excerpt when it
+elaborates it (``attach``), or, when it continues one in the same paragraph with
+an action of its own, becomes an event with that event's date (rule 7,
+``inherit``).
 """
 
 from __future__ import annotations
@@ -16,7 +19,8 @@ from app.extract import classify as cl
 from app.extract import lexicon as lx
 from app.extract.attach import Draft, attach, merge
 from app.extract.context import Context, SentInfo, build_context, has_perfect_aux
-from app.extract.describe import to_event
+from app.extract.describe import Identify, to_event
+from app.extract.inherit import inherit
 from app.extract.prefilter import prefiltered
 from app.extract.types import Actor, ActorMention, Document, Event, Sentence, TimeMention
 
@@ -110,6 +114,10 @@ def _no_state(actor: Actor) -> Actor | None:
     return None
 
 
+def _no_id(start: int, end: int, date: str) -> str:
+    return ""
+
+
 def drafts_of(ctx: Context) -> list[Draft]:
     """Every sentence's dated clauses, or its dateline-dated present perfect."""
     drafts: list[Draft] = []
@@ -125,13 +133,17 @@ def build_events(
     sentences: tuple[Sentence, ...],
     mentions: tuple[ActorMention, ...],
     state_of: Callable[[Actor], Actor | None] = _no_state,
+    identify: Identify = _no_id,
 ) -> tuple[Event, ...]:
-    """Dated events of a document, in reading order, with empty ids (the pipeline sets them).
+    """Dated events of a document, in reading order.
 
-    ``state_of`` names the state a known official acts for (``Gazetteer.state_of``).
+    ``state_of`` names the state a known official acts for (``Gazetteer.state_of``);
+    ``identify`` gives an event's id from its first excerpt's span and its date (the
+    pipeline's ``excerpt_id``; empty ids without it).
     """
     ctx = build_context(document, sentences, mentions, state_of)
     drafts = merge(ctx, drafts_of(ctx))
     attach(ctx, drafts)
-    return tuple(to_event(ctx, d) for d in drafts)
+    drafts += inherit(ctx, drafts)
+    return tuple(to_event(ctx, d, identify) for d in drafts)
 

@@ -39,6 +39,7 @@ _CAPITAL = re.compile(r"[A-ZÀ-ÖØ-Þ0-9]")
 _FIRST_WORD = re.compile(r"\w+")
 _NOT_GLUED = r"(?<![\w-].)"  # placed after a name's first character: nothing glued before it
 _WHOLE = r"(?!\w)"
+_THE_CAPITAL = re.compile(r"the (?=[A-ZÀ-ÖØ-Þ0-9])")
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,9 @@ class Gazetteer:
         start, found by string search for the few words that start them."""
         places: set[int] = set()
         for lead in self.lower_leads:
+            if lead == "the ":  # frequent: tried only before a capitalised word (see ``_findable``)
+                places.update(m.start() for m in _THE_CAPITAL.finditer(text, start, end))
+                continue
             at = text.find(lead, start, end)
             while at >= 0:
                 places.add(at)

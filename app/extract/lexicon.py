@@ -159,6 +159,15 @@ def is_reaction(ws: list[str] | tuple[str, ...], lower: str | None = None) -> bo
     return any(map(_is_reaction_word, ws))
 
 
+def past_and_reaction_words(vocabulary: set[str]) -> tuple[set[str], set[str]]:
+    """The words of ``vocabulary`` (a document's words, say) that ``has_past`` and
+    ``is_reaction`` look for: a text's words show a past tense (a reaction) if they meet the
+    first (the second) set. Classifying each distinct word once is cheaper than each sentence's."""
+    past = {w for w in vocabulary if w in IRREGULAR_PAST or (len(w) >= 5 and w.endswith("ed"))}
+    reactions = {w for w in vocabulary if w in _REACTION_WORDS or (w[:4] in _REACTION_HEADS and w.startswith(_REACTION_STEMS))}
+    return past, reactions
+
+
 def conflict_predicate(text: str, *, modifiers: bool = False) -> bool:
     """Whether ``text`` names what conflict reporting counts as an event: a verb of a class in
     ``VERB_CLASSES`` in any inflection, an event or decision noun, an armed actor doing
@@ -178,6 +187,26 @@ def conflict_in(lower: str, ws: list[str] | tuple[str, ...], *, modifiers: bool 
             if w in EVENT_VERB_FORMS and (modifiers or prev not in _DETERMINERS):
                 return True
     return bool(_CALL_FOR.search(lower))
+
+
+_BE = frozenset("be been being is are was were".split())
+
+
+def past_action(ws: list[str] | tuple[str, ...]) -> bool:
+    """Whether the words state a past action: a verb of a ``VERB_CLASSES`` class in a past form,
+    used as a verb (not after a determiner, "the seized weapons", nor as a participle before
+    "by" that no form of "be" introduces, "a video released by"). Stricter than
+    ``conflict_predicate``: no event noun, and no participle after an armed noun ("forces
+    stationed there")."""
+    if EVENT_VERB_FORMS.isdisjoint(ws):
+        return False
+    for i, w in enumerate(ws):
+        if w in EVENT_VERB_FORMS and is_past(w) and w not in NOT_PAST:
+            before = ws[i - 1] if i else ""
+            after = ws[i + 1] if i + 1 < len(ws) else ""
+            if before not in _DETERMINERS and (after != "by" or before in _BE):
+                return True
+    return False
 
 
 def _armed_action(ws: list[str] | tuple[str, ...]) -> bool:

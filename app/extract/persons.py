@@ -63,7 +63,6 @@ NOT_NAME_TOKENS = frozenset(
 _APPOSITION = re.compile(r",\s+(?:a|an|the|another|\d{1,3},)\s|\s+(?:said|says|told|added|stated|wrote)\b")
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|according\s+to)\s+$")
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z]")
-_SPACE_SPLIT = re.compile(r"\S+")
 
 
 def clean(token: str) -> str:
@@ -119,6 +118,15 @@ def _name_word(word: str) -> bool:
     return _is_namelike(word) and clean(word) not in NOT_NAME_TOKENS
 
 
+_TITLE, _NAME, _OTHER = "title", "name", "other"
+
+
+@functools.lru_cache(maxsize=65536)
+def _word_kind(word: str) -> str:
+    """A title word, a word that may stand in a name, or neither."""
+    return _TITLE if _is_title(word) else _NAME if _name_word(word) else _OTHER
+
+
 @functools.lru_cache(maxsize=65536)
 def _lone_token(word: str) -> str | None:
     """A one-word run, cleaned, if it may be a person's name."""
@@ -157,9 +165,9 @@ def titled_person(text: str, gaz: Gazetteer, start: int, end: int) -> Found | No
     first = _name_start(tokens)
     if first is None or first == len(tokens) or _ACRONYM_AFTER.match(text, end):
         return None
-    spans = [t.span() for t in _SPACE_SPLIT.finditer(run)]
-    at = start + spans[first][0]
-    name = clean(text[at : start + spans[-1][1]])
+    rest = run.split(None, first)[-1] if first else run  # the run from its first name word on
+    at = start + len(run) - len(rest)
+    name = clean(rest)
     if not name or gaz.lookup(name) is not None or any(w in ORG_HEADS for w in name.split()):
         return None
     titles = [i for i, t in enumerate(tokens[:first]) if _is_title(t)]
@@ -175,9 +183,10 @@ def _name_start(tokens: list[str]) -> int | None:
     first = len(tokens)
     while first > 0:
         token = tokens[first - 1]
-        if _is_title(token) or (first < len(tokens) and token.endswith(_POSSESSIVE)):
+        kind = _word_kind(token)
+        if kind is _TITLE or (first < len(tokens) and token.endswith(_POSSESSIVE)):
             break
-        if not _name_word(token):
+        if kind is not _NAME:
             return None
         first -= 1
     return first

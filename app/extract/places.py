@@ -127,7 +127,12 @@ def _load_cached(path: Path) -> PlaceGazetteer:
 
 def load_places(path: Path | None = None) -> PlaceGazetteer:
     """Load (once per path) the places JSON; default: the project's ``seeds/places.json``."""
-    return _load_cached(Path(path) if path else default_places_path())  # cached: called per event
+    return _load_cached(Path(path)) if path else _load_default()
+
+
+@functools.cache
+def _load_default() -> PlaceGazetteer:
+    return _load_cached(default_places_path())  # one lookup: called for each event
 
 
 def place_coordinates(name: str) -> tuple[float, float] | None:

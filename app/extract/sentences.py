@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import string
 
 from app.extract.types import Document, Sentence
 
@@ -18,15 +19,16 @@ ABBREVIATIONS = frozenset(
 # ("[.!?][.!?]*", not "[.!?]+": a pattern that opens with a character class lets the regex
 # engine skip ahead to the next such character instead of trying every position.)
 _BOUNDARY = re.compile(r"[.!?][.!?]*[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
-_LAST_TOKEN = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+_TOKEN_CHARS = string.ascii_letters + "."
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    """Whether the full stop at ``dot`` belongs to an abbreviation or an initial."""
-    match = _LAST_TOKEN.search(text, max(0, dot - 12), dot + 1)
-    if match is None:
+    """Whether the full stop at ``dot`` belongs to an abbreviation or an initial: the letters
+    and full stops before it (within 12 characters), from the first letter, are one."""
+    before = text[max(0, dot - 12) : dot]
+    token = before[len(before.rstrip(_TOKEN_CHARS)) :].lstrip(".")
+    if not token:
         return False
-    token = match.group(1)
     if len(token) == 1 and token.isupper():
         return True  # an initial: "J. Smith"
     return token.lower() in ABBREVIATIONS
