@@ -33,7 +33,6 @@ from app import models, store
 from app.query import TimelineQuery
 
 DAY, MONTH = 0, 1  # grains: counts per day, and per month (keyed by its first day)
-EDGE_LIST = 20_000  # up to this many earlier events running into ``from`` are passed as a key list
 ALL = "all"
 FACETS = ("actor", "side", "type", "place", "precision", "document")
 _NO_VALUE = literal_column("''")  # the "all" facet has one value and is not grouped by it
@@ -165,18 +164,12 @@ def _begun_within(session: Session, first: int | None, last: int | None) -> Coun
 
 def _running_into(session: Session, date_from: dt.date) -> Counter[tuple[str, str]]:
     """Events per (facet, value) that began before ``date_from`` and end on or after it, counted live."""
-    lookback = store.lookback_days(session, date_from)
-    if not lookback:
+    overlap = store.overlap(session, date_from)
+    if overlap.first is None:
         return Counter()
-    start = store.day_key(date_from - dt.timedelta(days=lookback))
-    edge = and_(_E.seq >= start, _E.seq < store.day_key(date_from), _E.last_day >= date_from)
-    seqs = list(session.scalars(select(_E.seq).where(edge).limit(EDGE_LIST + 1)))
-    if not seqs:
-        return Counter()
-    listed = len(seqs) <= EDGE_LIST
-    keep = (lambda seq: seq.in_(seqs)) if listed else (lambda seq: seq.in_(select(_E.seq).where(edge)))
+    members = select(_E.seq).where(replace(overlap, only=True).lower_bound(date_from))
     found: Counter[tuple[str, str]] = Counter()
-    for facet, stmt in _aggregates(keep, by_day=False).items():
+    for facet, stmt in _aggregates(lambda seq: seq.in_(members), by_day=False).items():
         for value, n in session.execute(stmt):
             found[(facet, value if facet != ALL else "")] += n
     return found
