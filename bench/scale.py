@@ -186,9 +186,10 @@ def floor_ms(db_url: str, query_string: str) -> tuple[float, str]:
 
 
 class Server:
-    def __init__(self, db_url: str, *, cache: bool = True) -> None:
+    def __init__(self, db_url: str, *, cache: bool = True, version_seconds: float = 0.0) -> None:
         self.port = free_port()
-        env = {**os.environ, "DATELINE_DATABASE_URL": db_url, "DATELINE_CACHE_SIZE": "512" if cache else "0"}
+        env = {**os.environ, "DATELINE_DATABASE_URL": db_url, "DATELINE_CACHE_SIZE": "512" if cache else "0",
+               "DATELINE_VERSION_SECONDS": str(version_seconds)}
         cmd = [str(BIN / "uvicorn"), "--factory", "app.main:create_app_from_env", "--port", str(self.port),
                "--no-access-log", "--log-level", "warning"]
         if shutil.which("taskset"):
@@ -288,6 +289,9 @@ def main() -> int:
     parser.add_argument("--skip-sqlite", action="store_true", help="with --postgres: only the PostgreSQL list benchmarks")
     parser.add_argument("--skip-import", action="store_true")
     parser.add_argument("--skip-export", action="store_true")
+    parser.add_argument("--version-seconds", type=float, default=0.0,
+                        help="DATELINE_VERSION_SECONDS for the cached runs (0: the version is read on every request)")
+    parser.add_argument("--only", default=None, help="run only the scenarios whose name contains this text")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is needed (apt-get install wrk)")
@@ -305,10 +309,11 @@ def main() -> int:
     if args.postgres:
         backends.append(("PostgreSQL", prepare_postgres(args.postgres, args.events, lines)))
     for label, url in backends:
-        cases = scenarios(url, args.events)
+        cases = {name: q for name, q in scenarios(url, args.events).items() if args.only is None or args.only in name}
         for cache in (False, True):
-            lines += ["", f"### {label}, response cache {'on (repeated requests are hits)' if cache else 'off (every request renders)'}", ""]
-            server = Server(url, cache=cache)
+            trusted = f", version trusted for {args.version_seconds:g} s" if cache and args.version_seconds else ""
+            lines += ["", f"### {label}, response cache {'on (repeated requests are hits)' if cache else 'off (every request renders)'}{trusted}", ""]
+            server = Server(url, cache=cache, version_seconds=args.version_seconds if cache else 0.0)
             try:
                 list_benchmarks(server, url, cases, args.seconds, lines)
                 if label == "SQLite" and not cache and not args.skip_export:
