@@ -147,10 +147,10 @@ def _documents(session: Session, ids: set[str]) -> dict[str, ExportDocument]:
 
 def iter_batches(session: Session, query: TimelineQuery, *, batch_size: int = BATCH_SIZE) -> Iterator[list[ExportEvent]]:
     """The query's events in its order, ``batch_size`` at a time (its own cursor is the start)."""
-    dialect = session.get_bind().dialect.name
+    plan = store.planning(session, query)
     base = select(*_COLUMNS)
     while True:
-        rows = session.execute(store.timeline_select(base, query, dialect=dialect).limit(batch_size)).all()
+        rows = session.execute(store.timeline_select(base, query, **plan).limit(batch_size)).all()
         if not rows:
             return
         yield _details(session, [_event(row) for row in rows])
