@@ -26,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, Select, and_, delete, distinct, func, insert, literal, literal_column, select, true
+from sqlalchemy import ColumnElement, Integer, Select, delete, distinct, func, insert, literal, literal_column, select, true
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import models, store
