@@ -214,22 +214,26 @@ def list_events(session: Session, query: TimelineQuery, *, limit: int = DEFAULT_
 
 
 def page_keys(session: Session, query: TimelineQuery, limit: int) -> list[int]:
-    """The first ``limit`` timeline keys of ``query``'s page.
-
-    Events that begin before ``from`` and run into it are read apart from the
-    rest when they are known, so neither read scans the days before ``from``.
-    """
-    plan = planning(session, query)
-    parts = plan["overlap"].parts() if query.date_from else None
-    if parts is None:
-        return list(session.scalars(timeline_select(select(models.Event.seq), query, **plan).limit(limit)))
+    """The first ``limit`` timeline keys of ``query``'s page."""
     seqs: list[int] = []
-    for part in parts if query.sort == "asc" else reversed(parts):
-        stmt = timeline_select(select(models.Event.seq), query, dialect=plan["dialect"], overlap=part)
+    for stmt in page_selects(query, planning(session, query)):
         seqs += session.scalars(stmt.limit(limit - len(seqs)))
         if len(seqs) >= limit:
             break
     return seqs
+
+
+def page_selects(query: TimelineQuery, plan: dict[str, Any]) -> list[Select[tuple[int]]]:
+    """The statements that read a page's keys, in the order they are read (unlimited).
+
+    Events that begin before ``from`` and run into it are read apart from the
+    rest when they are known, so neither read scans the days before ``from``.
+    """
+    parts = plan["overlap"].parts() if query.date_from else None
+    if parts is None:
+        return [timeline_select(select(models.Event.seq), query, **plan)]
+    ordered = parts if query.sort == "asc" else parts[::-1]
+    return [timeline_select(select(models.Event.seq), query, dialect=plan["dialect"], overlap=part) for part in ordered]
 
 
 @dataclass(frozen=True)
