@@ -73,6 +73,10 @@ ARMED_NOUNS = frozenset(
     army navy warplanes jets tanks paratroopers marines commandos guerrillas separatists jihadists""".split()
 )
 ASPECTUAL = frozenset("begin began begun start started resume resumed continue continued".split())
+# Names of a prolonged state of conflict: not events themselves ("the war in the east"), but
+# their outbreak is one ("the war began in February"), dated as background (guideline rule 9).
+CONFLICT_STATES = frozenset("war wars conflict insurgency hostilities unrest violence crisis civil-war".split())
+ONSET_VERBS = frozenset("began begun started erupted broke flared".split())
 _DETERMINERS = frozenset("a an the its his her".split())
 _CALL_FOR = re.compile(r"\bcall(?:s|ed|ing)?\s+(?:on\s+\w+\s+)?for\b|\b(?:martial\s+law|state\s+of\s+emergency|no-fly\s+zone)\b")
 
@@ -180,7 +184,7 @@ def conflict_predicate(text: str, *, modifiers: bool = False) -> bool:
 
 def conflict_in(lower: str, ws: list[str] | tuple[str, ...], *, modifiers: bool = False) -> bool:
     """``conflict_predicate`` of a text already lower-cased and split into ``words``."""
-    if not EVENT_NOUN_FORMS.isdisjoint(ws) or _armed_action(ws):
+    if not EVENT_NOUN_FORMS.isdisjoint(ws) or _armed_action(ws) or _onset(ws):
         return True
     if not EVENT_VERB_FORMS.isdisjoint(ws):
         for prev, w in zip(("", *ws), ws):
@@ -219,6 +223,14 @@ def _armed_action(ws: list[str] | tuple[str, ...]) -> bool:
             if any(is_past(v) and v not in STATIVE_VERBS and v not in NOT_PAST for v in after):
                 return True
     return False
+
+
+def _onset(ws: list[str] | tuple[str, ...]) -> bool:
+    """A state of conflict followed within two words by a verb of its outbreak ("the war began",
+    "the conflict has started", "violence broke out")."""
+    if CONFLICT_STATES.isdisjoint(ws) or ONSET_VERBS.isdisjoint(ws):
+        return False
+    return any(w in CONFLICT_STATES and not ONSET_VERBS.isdisjoint(ws[i + 1 : i + 3]) for i, w in enumerate(ws))
 
 
 def event_participle(verb: str, rest: str = "") -> bool:

@@ -35,6 +35,11 @@ def test_inflections_come_from_morphology(spec: str, expected: list[str]) -> Non
         ("the delegates met in a closed session", False),  # a verb form after a determiner is a modifier
         ("the minister visited a school", False),  # not a counted class
         ("the weather was cold", False),
+        ("the insurgency began that spring", True),  # the outbreak of a state of conflict
+        ("unrest has started again", True),
+        ("the war dragged on", False),  # the state itself is not an event
+        ("the war that the treaty ended", True),  # "ended" is not an onset, but a treaty is an event noun
+        ("a crisis over fuel prices", False),
     ],
 )
 def test_conflict_predicate(text: str, expected: bool) -> None:
