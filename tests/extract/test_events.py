@@ -23,6 +23,7 @@ def events(body: str) -> list[tuple[str, str, str]]:
         ("The army seized the town in a 2014 coup.", [("2014", "year", "explicit")]),
         ("Troops landed on Monday, reaching the capital on Wednesday.", [("2022-03-07", "day", "weekday"), ("2022-03-09", "day", "weekday")]),
         ("The civil war broke out in March 2011.", [("2011-03", "month", "explicit")]),  # a dated outbreak
+        ("LAGOS, Mar 10 (Example News) - Gunmen seized a bus on Tuesday.", [("2022-03-08", "day", "weekday")]),  # not the filing date
     ],
 )
 def test_dated_events(body: str, expected: list[tuple[str, str, str]]) -> None:
