@@ -225,12 +225,26 @@ def _armed_action(ws: list[str] | tuple[str, ...]) -> bool:
     return False
 
 
+_ONSET_OBJECT_LEAD = frozenset("a an the its his her their new armed civil open full-scale".split())
+
+
 def _onset(ws: list[str] | tuple[str, ...]) -> bool:
-    """A state of conflict followed within two words by a verb of its outbreak ("the war began",
-    "the conflict has started", "violence broke out")."""
+    """A state of conflict next to a verb of its outbreak: the state within two words before
+    the verb ("the war began", "violence broke out") or its object ("began its insurgency",
+    "started a civil war": only determiners and a few modifiers in between)."""
     if CONFLICT_STATES.isdisjoint(ws) or ONSET_VERBS.isdisjoint(ws):
         return False
-    return any(w in CONFLICT_STATES and not ONSET_VERBS.isdisjoint(ws[i + 1 : i + 3]) for i, w in enumerate(ws))
+    for i, w in enumerate(ws):
+        if w not in ONSET_VERBS:
+            continue
+        if not CONFLICT_STATES.isdisjoint(ws[max(0, i - 2) : i]):
+            return True
+        j = i + 1
+        while j < len(ws) and j < i + 4 and ws[j] in _ONSET_OBJECT_LEAD:
+            j += 1
+        if j < len(ws) and ws[j] in CONFLICT_STATES:
+            return True
+    return False
 
 
 def event_participle(verb: str, rest: str = "") -> bool:

@@ -37,6 +37,8 @@ def test_inflections_come_from_morphology(spec: str, expected: list[str]) -> Non
         ("the weather was cold", False),
         ("the insurgency began that spring", True),  # the outbreak of a state of conflict
         ("unrest has started again", True),
+        ("the group began its armed insurgency", True),
+        ("the rain began before the war", False),  # the war is not what began
         ("the war dragged on", False),  # the state itself is not an event
         ("the war that the treaty ended", True),  # "ended" is not an onset, but a treaty is an event noun
         ("a crisis over fuel prices", False),
