@@ -60,7 +60,9 @@ NOT_NAME_TOKENS = frozenset(
     July August September October November December Shia Sunni Shiite Islamic Islamist Christian
     Muslim Jewish Arab Western Eastern Northern Southern Central North South East West""".split()
 )
-_APPOSITION = re.compile(r",\s+(?:a|an|the|another|\d{1,3},)\s|\s+(?:said|says|told|added|stated|wrote)\b")
+_APPOSITION = re.compile(
+    r",\s+(?:a|an|the|another|\d{1,3},)\s|\s+(?:said|says|told|added|stated|wrote|announced|declared|denied|confirmed|insisted)\b"
+)
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|according\s+to)\s+$")
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z]")
 

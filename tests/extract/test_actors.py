@@ -63,6 +63,11 @@ def test_role_word_before_name() -> None:
     assert "Amina Diallo" in names("Local journalist Amina Diallo filmed the raid.")
 
 
+@pytest.mark.parametrize("verb", ["said", "announced", "declared", "denied"])
+def test_two_word_name_before_a_say_verb_is_a_person(verb: str) -> None:
+    assert "Tomas Varga" in names(f"On Friday, Tomas Varga {verb} a truce in the valley.")
+
+
 def test_country_reference_left_unresolved() -> None:
     assert names("The country is ready to help.") == []
 
