@@ -58,6 +58,9 @@ def _occurrences(text: str, word: str, start: int, end: int) -> list[int]:
     return out
 
 
+_FIRST = operator.itemgetter(0)
+
+
 def surnames(text: str, found: list[Found], start: int, end: int) -> list[Found]:
     """Surname (or lone given name) mentions resolved to a full name in the document:
     the last person so named before the mention, else the first after it."""
@@ -69,8 +72,8 @@ def surnames(text: str, found: list[Found], start: int, end: int) -> list[Found]
     extra: list[Found] = []
     for key, candidates in keys.items():
         for at in _occurrences(text, key, start, end):
-            before = [c for c in candidates if c[0] < at]
-            extra.append((at, at + len(key), (before[-1] if before else candidates[0])[1]))
+            before = bisect.bisect_left(candidates, at, key=_FIRST)  # candidates are in reading order
+            extra.append((at, at + len(key), candidates[max(before - 1, 0)][1]))
     return sorted(extra, key=lambda f: f[0])
 
 

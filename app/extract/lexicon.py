@@ -125,7 +125,23 @@ def lower_words(lower: str) -> list[str]:
     characters is a word once its leading apostrophes and hyphens are dropped."""
     if not lower.isascii():
         return WORD.findall(lower)
-    spaced = lower.encode("ascii").translate(_WORD_BYTES).decode("ascii")
+    return _split_spaced(_spaced(lower))
+
+
+def lower_words_of_spans(lower: str, spans: list[tuple[int, int]]) -> list[list[str]]:
+    """``lower_words(lower[s:e])`` for each (s, e) of ``spans``; an ASCII text is translated
+    once for all of them (the translation is character by character)."""
+    if not lower.isascii():
+        return [lower_words(lower[s:e]) for s, e in spans]
+    spaced = _spaced(lower)
+    return [_split_spaced(spaced[s:e]) for s, e in spans]
+
+
+def _spaced(lower: str) -> str:
+    return lower.encode("ascii").translate(_WORD_BYTES).decode("ascii")
+
+
+def _split_spaced(spaced: str) -> list[str]:
     runs = spaced.split()
     if " '" not in spaced and " -" not in spaced and spaced[:1] not in ("'", "-"):
         return runs

@@ -84,3 +84,16 @@ def test_sentence_word_classes(text: str, past: bool, say: bool, reaction: bool)
 
 def test_past_predicates_skip_states_and_reports() -> None:
     assert lx.past_predicates("He was there and said he had left; rebels burned the depot.") == ["left", "burned"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the ferry left at noon. 'tis late - -well, the pier's lights-out began.",
+        "a café opened; the baker’s oven cooled. then rain.",  # not ASCII: each span on its own
+        "",
+    ],
+)
+def test_words_of_spans_agree_with_words_of_each_slice(text: str) -> None:
+    spans = [(0, len(text) // 2), (len(text) // 2, len(text)), (3, 3), (0, len(text))]
+    assert lx.lower_words_of_spans(text, spans) == [lx.lower_words(text[s:e]) for s, e in spans]
