@@ -47,7 +47,7 @@ VERB_CLASSES: dict[str, str] = {
     "execute assassinate murder wound injure die behead torture poison kidnap+ abduct strike:struck:struck "
     "hit:hit:hit blow:blew:blown",
     "combat": "capture recapture seize clash fight:fought:fought battle invade occupy withdraw:withdrew:withdrawn "
-    "retreat advance besiege surrender overrun:overran:overrun encircle liberate cross land disembark deploy "
+    "retake:retook:retaken retreat advance besiege surrender overrun:overran:overrun encircle liberate cross land disembark deploy "
     "evacuate arrive flee:fled:fled",
     "coercion": "arrest detain deport expel+ imprison sentence convict charge release free rescue extradite",
     "decision": "declare announce impose lift ban+ suspend halt cease order approve authorise authorize sign agree "
