@@ -208,6 +208,55 @@ def _read_totals(session: Session, query: TimelineQuery) -> Totals:
     return Totals(dict(facets), per_day)
 
 
+# Filters whose single value is a facet value counted per day ("documents" is not: a
+# document's filter also matches events it corroborates by an excerpt).
+_SINGLE = {"actors": "actor", "types": "type", "places": "place", "precisions": "precision", "sides": "side"}
+
+
+def _single_value(query: TimelineQuery) -> tuple[str, str] | None:
+    """(facet, value) for a query that filters by dates and one value of one facet at most
+    (("all", "") for dates alone); None for any other query."""
+    chosen = [(field, values) for field in _SINGLE if (values := getattr(query, field))]
+    if not chosen:
+        return (ALL, "") if answerable(query) else None
+    if len(chosen) > 1 or len(chosen[0][1]) > 1:
+        return None
+    field, (value,) = chosen[0]
+    return (_SINGLE[field], value) if answerable(replace(query, **{field: ()})) else None
+
+
+def per_day(session: Session, query: TimelineQuery) -> Counter[dt.date] | None:
+    """Matching events per day they begin (those begun before ``from`` counted on ``from``),
+    from the counts, for dates alone or dates and one value of one facet ("one type", "one
+    actor"); None for other queries or when the counts are stale."""
+    key = _single_value(query)
+    if key is None:
+        return None
+    if key == (ALL, ""):
+        found = totals(session, query)
+        return None if found is None else found.per_day
+    memo: dict[TimelineQuery, Counter[dt.date] | None] = session.info.setdefault("counts.per_day", {})
+    plain = query.without_cursor()
+    if plain not in memo:
+        memo[plain] = _read_per_day(session, query, *key) if is_current(session) else None
+    return memo[plain]
+
+
+def _read_per_day(session: Session, query: TimelineQuery, facet: str, value: str) -> Counter[dt.date]:
+    fc = models.FacetCount
+    stmt = select(fc.day, fc.n).where(fc.grain == DAY, fc.facet == facet, fc.value == value)
+    if query.date_from:
+        stmt = stmt.where(fc.day >= query.date_from.toordinal())
+    if query.date_to:
+        stmt = stmt.where(fc.day <= query.date_to.toordinal())
+    found: Counter[dt.date] = Counter({dt.date.fromordinal(day): n for day, n in session.execute(stmt)})
+    if query.date_from is not None:
+        earlier = _running_into(session, query.date_from)[(facet, value)]
+        if earlier:
+            found[query.date_from] += earlier
+    return found
+
+
 def refresh(factory: sessionmaker[Session]) -> bool:
     """Rebuild the counts in their own transaction if the data moved since they were stamped."""
     with factory() as session, session.begin():

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import counts, facets, models
@@ -115,3 +116,54 @@ def test_a_facet_whose_other_filters_are_dates_is_read_from_the_counts(loaded: s
             precomputed = _overview(session, query)
             assert counts.totals(session, query) is None  # the query as a whole is counted live
         assert precomputed == _live(loaded, query)
+
+
+def _single_filters(session: Session) -> list[TimelineQuery]:
+    """One query per facet that the counts answer alone: a busy value of each."""
+    def busiest(column: object, *joins: object) -> str:
+        stmt = select(column).select_from(models.Event).where(column.is_not(None))  # type: ignore[attr-defined]
+        for join in joins:
+            stmt = stmt.join(*join)  # type: ignore[misc]
+        return str(session.scalar(stmt.group_by(column).order_by(func.count().desc()).limit(1)))
+
+    link = (models.EventActor, models.EventActor.event_seq == models.Event.seq)
+    actor = (models.Actor, models.Actor.id == models.EventActor.actor_id)
+    place = (models.EventPlace, models.EventPlace.event_seq == models.Event.seq)
+    return [
+        TimelineQuery(types=(busiest(models.Event.type),)),
+        TimelineQuery(precisions=("month",)),
+        TimelineQuery(actors=(busiest(models.Actor.slug, link, actor),)),
+        TimelineQuery(places=(busiest(models.EventPlace.place, place),)),
+        TimelineQuery(sides=(busiest(models.Actor.affiliation, link, actor),)),
+    ]
+
+
+@pytest.mark.parametrize(("start", "end"), RANGES[:6])
+def test_one_value_of_one_facet_gets_its_histogram_and_total_from_the_counts(
+    loaded: sessionmaker[Session], start: str | None, end: str | None
+) -> None:
+    dates = {"date_from": dt.date.fromisoformat(start) if start else None, "date_to": dt.date.fromisoformat(end) if end else None}
+    with loaded() as session:
+        queries = [replace(q, **dates) for q in _single_filters(session)]
+        precomputed = []
+        for query in queries:
+            assert counts.per_day(session, query) is not None, query
+            precomputed.append((facets.histogram(session, query), facets.total(session, query)))
+    with loaded() as session, session.begin():
+        session.execute(delete(models.CountStamp))
+        live = [(facets.histogram(session, q), facets.total(session, q)) for q in queries]
+        session.rollback()
+    assert precomputed == live
+    assert sum(bool(total.count) for _, total in live) >= 3  # most filters match something in the range
+
+
+def test_two_filters_or_two_values_are_counted_live(loaded: sessionmaker[Session]) -> None:
+    with loaded() as session:
+        assert counts.per_day(session, TimelineQuery(types=("Battles", "Riots"))) is None
+        assert counts.per_day(session, TimelineQuery(types=("Battles",), precisions=("day",))) is None
+        assert counts.per_day(session, TimelineQuery(types=("Battles",), q="shelling")) is None
+
+
+def test_an_exact_total_past_the_live_cap_is_not_small() -> None:
+    big = facets.Total(facets.CAP * 3, False)
+    assert big.label == f"{facets.CAP * 3:,}" and not big.small
