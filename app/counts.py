@@ -134,31 +134,35 @@ def answerable(query: TimelineQuery) -> bool:
     return replace(query, date_from=None, date_to=None, cursor=None, sort="asc") == TimelineQuery()
 
 
-def _running_parts(last: int | None) -> list[tuple[bool, int | None, int | None]]:
-    """(monthly?, from, to) key ranges that cover every day up to ``last`` (None: all) exactly once."""
-    if last is None:
-        return [(True, None, None)]
-    month = _month_start(last + 1)  # the month holding the day after ``last`` is the first one left out
-    return [(True, None, month - 1), (False, month, last)]
+def _next_month_start(ordinal: int) -> int:
+    start = dt.date.fromordinal(ordinal).replace(day=1)
+    return (start + dt.timedelta(days=32)).replace(day=1).toordinal()
 
 
-def _running(session: Session, last: int | None, facets: tuple[str, ...]) -> Counter[tuple[str, str]]:
-    """Events per (facet, value) that begin on or before the day ``last`` (None: all)."""
-    fc = models.FacetCount
-    found: Counter[tuple[str, str]] = Counter()
-    for monthly, first_key, last_key in _running_parts(last):
-        stmt = select(fc.facet, fc.value, func.sum(fc.n)).where(fc.grain == (MONTH if monthly else DAY), fc.facet.in_(facets))
-        stmt = stmt.where(*([fc.day >= first_key] if first_key is not None else []), *([fc.day <= last_key] if last_key is not None else []))
-        for facet, value, n in session.execute(stmt.group_by(fc.facet, fc.value)):
-            found[(facet, value)] += int(n)
-    return found
+def _range_parts(first: int | None, last: int | None) -> list[tuple[bool, int | None, int | None]]:
+    """(monthly?, from, to) key ranges that cover the days ``first``..``last`` (None: open) exactly
+    once: the whole months inside by their month rows, the loose days at either end by day rows."""
+    months_from = first if first is None or _month_start(first) == first else _next_month_start(first)
+    months_to = None if last is None else _month_start(last + 1) - 1  # the last month start wholly inside
+    if months_from is not None and months_to is not None and months_from > months_to:
+        return [(False, first, last)]
+    parts: list[tuple[bool, int | None, int | None]] = [(True, months_from, months_to)]
+    if first is not None and months_from is not None and first < months_from:
+        parts.append((False, first, months_from - 1))
+    if last is not None and months_to is not None and _month_start(last + 1) <= last:
+        parts.append((False, _month_start(last + 1), last))
+    return parts
 
 
 def _begun_within(session: Session, first: int | None, last: int | None) -> Counter[tuple[str, str]]:
-    """Events per (facet, value) that begin on one of the days ``first``..``last``."""
-    found = _running(session, last, (ALL, *FACETS))
-    if first is not None:
-        found.subtract(_running(session, first - 1, (ALL, *FACETS)))
+    """Events per (facet, value) that begin on one of the days ``first``..``last`` (None: open)."""
+    fc = models.FacetCount
+    found: Counter[tuple[str, str]] = Counter()
+    for monthly, lo, hi in _range_parts(first, last):
+        stmt = select(fc.facet, fc.value, func.sum(fc.n)).where(fc.grain == (MONTH if monthly else DAY), fc.facet.in_((ALL, *FACETS)))
+        stmt = stmt.where(*([fc.day >= lo] if lo is not None else []), *([fc.day <= hi] if hi is not None else []))
+        for facet, value, n in session.execute(stmt.group_by(fc.facet, fc.value)):
+            found[(facet, value)] += int(n)
     return found
 
 

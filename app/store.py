@@ -154,12 +154,16 @@ def _filter_columns(
         stmt = stmt.where(overlap.lower_bound(query.date_from))
     if query.date_to:
         stmt = stmt.where(Event.seq < day_key(query.date_to + dt.timedelta(days=1)))
+    link, place = models.EventActor, models.EventPlace
     if with_actors and query.actors:
-        stmt = stmt.where(Event.seq.in_(_linked_to(models.Actor.slug.in_(query.actors))))
+        linked = _linked_to(models.Actor.slug.in_(query.actors)).where(*_key_range(link.event_seq, query, overlap))
+        stmt = stmt.where(Event.seq.in_(linked))
     if query.sides:
-        stmt = stmt.where(Event.seq.in_(_linked_to(models.Actor.affiliation.in_(query.sides))))
+        linked = _linked_to(models.Actor.affiliation.in_(query.sides)).where(*_key_range(link.event_seq, query, overlap))
+        stmt = stmt.where(Event.seq.in_(linked))
     if query.places:
-        stmt = stmt.where(Event.seq.in_(select(models.EventPlace.event_seq).where(models.EventPlace.place.in_(query.places))))
+        placed = select(place.event_seq).where(place.place.in_(query.places), *_key_range(place.event_seq, query, overlap))
+        stmt = stmt.where(Event.seq.in_(placed))
     if query.types:
         stmt = stmt.where(Event.type.in_(query.types))
     if query.precisions:

@@ -167,3 +167,31 @@ def test_two_filters_or_two_values_are_counted_live(loaded: sessionmaker[Session
 def test_an_exact_total_past_the_live_cap_is_not_small() -> None:
     big = facets.Total(facets.CAP * 3, False)
     assert big.label == f"{facets.CAP * 3:,}" and not big.small
+
+
+def _covered_days(parts: list[tuple[bool, int | None, int | None]]) -> list[int]:
+    days: list[int] = []
+    for monthly, lo, hi in parts:
+        assert lo is not None and hi is not None
+        if not monthly:
+            days += range(lo, hi + 1)
+            continue
+        start = lo
+        while start <= hi:
+            assert dt.date.fromordinal(start).day == 1  # month rows are keyed by their first day
+            following = (dt.date.fromordinal(start) + dt.timedelta(days=32)).replace(day=1).toordinal()
+            days += range(start, following)
+            start = following
+    return sorted(days)
+
+
+@pytest.mark.parametrize(
+    ("first", "last"),
+    [("2021-03-01", "2021-03-31"), ("2021-03-14", "2021-03-20"), ("2021-01-31", "2021-03-01"),
+     ("2021-02-10", "2021-05-17"), ("2020-12-01", "2021-02-28"), ("2021-02-28", "2021-03-01"), ("2021-06-30", "2021-06-30")],
+)
+def test_a_range_is_covered_once_by_whole_months_and_loose_days(first: str, last: str) -> None:
+    lo, hi = dt.date.fromisoformat(first).toordinal(), dt.date.fromisoformat(last).toordinal()
+    parts = counts._range_parts(lo, hi)
+    assert _covered_days(parts) == list(range(lo, hi + 1))
+    assert sum(1 for monthly, _, _ in parts if not monthly) <= 2
