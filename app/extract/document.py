@@ -82,6 +82,24 @@ def skip_wire_dateline(text: str, paragraphs: tuple[Span, ...]) -> tuple[Span, .
     return (Span(match.end(), first.end), *paragraphs[1:])
 
 
+HEADLINE_LENGTH = 100
+_FIRST_SENTENCE = re.compile(r"(?s)(.+?[.!?])(?=\s+[\"“‘']?[A-Z0-9]|\s*$)")
+
+
+def headline(document: Document) -> str | None:
+    """A title for a document that has none: its lead sentence, cut at a word before
+    ``HEADLINE_LENGTH`` characters ("…" marks the cut); None for an empty body."""
+    if not document.paragraphs:
+        return None
+    first = document.paragraphs[0]
+    lead = document.text[first.start : first.end]
+    match = _FIRST_SENTENCE.match(lead)
+    sentence = " ".join((match.group(1) if match else lead).split()).rstrip(".")
+    if len(sentence) <= HEADLINE_LENGTH:
+        return sentence
+    return sentence[: HEADLINE_LENGTH - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+
+
 def read_document(text: str) -> Document:
     """Parse ``text`` (dateline or front-matter format, or plain) into a Document."""
     title = source = url = None

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from app.extract.document import NO_DATE_WARNING, read_document
+from app.extract.document import HEADLINE_LENGTH, NO_DATE_WARNING, headline, read_document
 
 
 def test_dateline_header_body_on_same_line() -> None:
@@ -55,3 +55,13 @@ def test_capitals_that_open_a_sentence_are_not_a_dateline(story: str) -> None:
     text = f" date 2022-11-04 {story}"
     doc = read_document(text)
     assert text[doc.paragraphs[0].start : doc.paragraphs[0].end] == story
+
+
+def test_a_document_without_a_title_is_headed_by_its_lead_sentence() -> None:
+    short = read_document(" date 2022-11-04 Rebels took the ridge on Monday. Talks failed.")
+    assert headline(short) == "Rebels took the ridge on Monday"
+    long_lead = "Government forces and allied militias pushed north along the coast road on Monday, " * 3
+    cut = headline(read_document(f" date 2022-11-04 {long_lead.strip()}"))
+    assert cut is not None and cut.endswith("…") and len(cut) <= HEADLINE_LENGTH
+    assert long_lead.startswith(cut[:-1])
+    assert headline(read_document(" date 2022-11-04 ")) is None
