@@ -86,3 +86,8 @@ def test_gazetteer_file_shape() -> None:
 
 def test_generic_group_at_sentence_start() -> None:
     assert names("Rebels shelled the port.") == ["Rebels"]
+
+
+@pytest.mark.parametrize("text", ["A Malaysia Airlines jet landed.", "Ukraine International Airlines cancelled flights.", "Russia Today aired the video."])
+def test_a_state_name_opening_a_company_name_is_not_the_state(text: str) -> None:
+    assert not {"Malaysia", "Ukraine", "Russia"} & set(names(text))
