@@ -23,8 +23,6 @@ DEFAULT_LIMIT = 50
 LONGEST_EVENT_DAYS = 366
 MAX_SEQ = 1 << 62  # above every key: an explicit bound keeps even the first page a key range
 T = TypeVar("T", bound=tuple[Any, ...])
-
-
 UNKNOWN = -1  # no timeline key is negative
 
 
