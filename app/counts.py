@@ -234,19 +234,9 @@ def per_day(session: Session, query: TimelineQuery) -> Counter[dt.date] | None:
     from the counts, for dates alone or dates and one value of one facet ("one type", "one
     actor"); None for other queries or when the counts are stale."""
     key = _single_value(query)
-    if key is None:
+    if key is None or not is_current(session):
         return None
-    if key == (ALL, ""):
-        found = totals(session, query)
-        return None if found is None else found.per_day
-    memo: dict[TimelineQuery, Counter[dt.date] | None] = session.info.setdefault("counts.per_day", {})
-    plain = query.without_cursor()
-    if plain not in memo:
-        memo[plain] = _read_per_day(session, query, *key) if is_current(session) else None
-    return memo[plain]
-
-
-def _read_per_day(session: Session, query: TimelineQuery, facet: str, value: str) -> Counter[dt.date]:
+    facet, value = key
     fc = models.FacetCount
     stmt = select(fc.day, fc.n).where(fc.grain == DAY, fc.facet == facet, fc.value == value)
     if query.date_from:
@@ -254,11 +244,35 @@ def _read_per_day(session: Session, query: TimelineQuery, facet: str, value: str
     if query.date_to:
         stmt = stmt.where(fc.day <= query.date_to.toordinal())
     found: Counter[dt.date] = Counter({dt.date.fromordinal(day): n for day, n in session.execute(stmt)})
-    if query.date_from is not None:
-        earlier = _running_into(session, query.date_from)[(facet, value)]
-        if earlier:
-            found[query.date_from] += earlier
+    if query.date_from is not None and (earlier := _earlier_count(session, query)):
+        found[query.date_from] += earlier
     return found
+
+
+def count(session: Session, query: TimelineQuery) -> int | None:
+    """The exact number of matching events from the counts, for the queries ``per_day`` answers."""
+    key = _single_value(query)
+    if key is None or not is_current(session):
+        return None
+    fc = models.FacetCount
+    first = query.date_from.toordinal() if query.date_from else None
+    last = query.date_to.toordinal() if query.date_to else None
+    total = 0
+    for monthly, lo, hi in _range_parts(first, last):
+        stmt = select(func.sum(fc.n)).where(fc.grain == (MONTH if monthly else DAY), fc.facet == key[0], fc.value == key[1])
+        stmt = stmt.where(*([fc.day >= lo] if lo is not None else []), *([fc.day <= hi] if hi is not None else []))
+        total += int(session.scalar(stmt) or 0)
+    return total + (_earlier_count(session, query) if query.date_from else 0)
+
+
+def _earlier_count(session: Session, query: TimelineQuery) -> int:
+    """How many matching events began before ``from`` and run into it (counted live: few)."""
+    overlap = store.overlap(session, query.date_from)
+    if overlap.first is None:
+        return 0
+    dialect = session.get_bind().dialect.name
+    stmt = store.apply_filters(select(func.count()).select_from(_E), query, dialect=dialect, overlap=replace(overlap, only=True))
+    return session.scalar(stmt) or 0
 
 
 def refresh(factory: sessionmaker[Session]) -> bool:

@@ -67,10 +67,10 @@ class Facet:
 
 def total(session: Session, query: TimelineQuery) -> Total:
     """The number of matching events: exact from the precomputed counts where they answer
-    (see ``counts.per_day``), else counting no further than ``CAP + 1`` rows."""
-    per_day = counts.per_day(session, query.without_cursor())
-    if per_day is not None:
-        return Total(sum(per_day.values()), False)
+    (see ``counts.count``), else counting no further than ``CAP + 1`` rows."""
+    exact = counts.count(session, query.without_cursor())
+    if exact is not None:
+        return Total(exact, False)
     matching = store.timeline_select(select(models.Event.seq), query.without_cursor(), **store.planning(session, query))
     n = session.scalar(select(func.count()).select_from(matching.limit(CAP + 1).subquery())) or 0
     return Total(min(n, CAP), n > CAP)

@@ -17,11 +17,11 @@ from app.query import TimelineQuery
 from tests import factories
 
 
-def _overview(session: Session, query: TimelineQuery) -> tuple[object, object]:
-    return facets.facets(session, query), facets.histogram(session, query)
+def _overview(session: Session, query: TimelineQuery) -> tuple[object, object, object]:
+    return facets.facets(session, query), facets.histogram(session, query), facets.total(session, query)
 
 
-def _live(factory: sessionmaker[Session], query: TimelineQuery) -> tuple[object, object]:
+def _live(factory: sessionmaker[Session], query: TimelineQuery) -> tuple[object, object, object]:
     """The overview counted from the events themselves (the stamp removed, so the counts are bypassed)."""
     with factory() as session, session.begin():
         session.execute(delete(models.CountStamp))
@@ -60,8 +60,8 @@ def test_precomputed_overview_equals_live_counting(loaded: sessionmaker[Session]
         assert counts.totals(session, query) is not None
         precomputed = _overview(session, query)
     assert precomputed == _live(loaded, query)
-    facet_list, histogram = precomputed
-    assert facet_list and histogram.bars  # type: ignore[attr-defined]
+    facet_list, histogram, total = precomputed
+    assert facet_list and histogram.bars and total.count  # type: ignore[attr-defined]
 
 
 def test_the_ranges_reach_events_that_began_before_from(loaded: sessionmaker[Session]) -> None:
