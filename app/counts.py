@@ -29,7 +29,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Integer, Select, delete, distinct, func, insert, literal, literal_column, select, true
 from sqlalchemy.orm import Session, sessionmaker
 
-from app import models, store
+from app import db, models, store
 from app.query import TimelineQuery
 
 DAY, MONTH = 0, 1  # grains: counts per day, and per month (keyed by its first day)
@@ -186,7 +186,7 @@ def totals(session: Session, query: TimelineQuery) -> Totals | None:
     """
     if not answerable(query):
         return None
-    memo: dict[TimelineQuery, Totals | None] = session.info.setdefault("counts.totals", {})
+    memo = db.memo(session, "counts.totals")
     key = query.without_cursor()
     if key not in memo:
         memo[key] = _read_totals(session, query) if is_current(session) else None

@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Select, and_, bindparam, case, func, or_, select, text
 from sqlalchemy.orm import Session, selectinload
 
-from app import corroborate, models, search
+from app import corroborate, db, models, search
 from app.errors import NotFound
 from app.loading import document_title, load_views
 from app.query import Cursor, TimelineQuery
@@ -125,11 +125,15 @@ def lookback_days(session: Session, date_from: dt.date | None) -> int:
 
 
 def overlap(session: Session, date_from: dt.date | None) -> Overlap:
-    """Where the events that begin before ``date_from`` and run into it start (two index probes at most)."""
-    days = lookback_days(session, date_from)
-    if date_from is None or not days:
+    """Where the events that begin before ``date_from`` and run into it start (two index probes
+    at most, made once per session: the list, the total and the histogram of a request share them)."""
+    if date_from is None:
         return NO_OVERLAP
-    return Overlap(days, session.scalar(overlap_probe(date_from, days).limit(1)))
+    memo = db.memo(session, "store.overlap")
+    if date_from not in memo:
+        days = lookback_days(session, date_from)
+        memo[date_from] = Overlap(days, session.scalar(overlap_probe(date_from, days).limit(1))) if days else NO_OVERLAP
+    return memo[date_from]
 
 
 def overlap_probe(date_from: dt.date, days: int) -> Select[tuple[int]]:

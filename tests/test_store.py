@@ -214,3 +214,13 @@ def test_overlap_finds_the_earliest_event_running_into_from(spans: sessionmaker[
         assert store.load_views(session, [found.first])[0].title == "The blockade lasted through 2023"
         assert store.overlap(session, dt.date(2023, 1, 1)).first is None
         assert store.overlap(session, None).first is None
+
+
+def test_what_a_transaction_remembers_is_forgotten_when_it_ends(factory: sessionmaker[Session]) -> None:
+    with factory() as session:
+        assert store.overlap(session, dt.date(2023, 3, 9)).first is None
+        session.commit()
+        text = "Talks went on through March."
+        event = make_event(text, text, dt.date(2023, 3, 1), precision="month", last=dt.date(2023, 3, 31))
+        put(factory, "talks.txt", make_extraction(text, [event]))
+        assert store.overlap(session, dt.date(2023, 3, 9)).first is not None
