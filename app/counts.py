@@ -98,7 +98,11 @@ def _stamp(session: Session) -> tuple[Any, Any] | None:
 
 
 def is_current(session: Session) -> bool:
-    return _stamp(session) == _version(session)
+    """Whether the counts were stamped with the data's current version (asked once per transaction)."""
+    memo = db.memo(session, "counts.is_current")
+    if "current" not in memo:
+        memo["current"] = _stamp(session) == _version(session)
+    return bool(memo["current"])
 
 
 def _month_start(ordinal: int) -> int:
