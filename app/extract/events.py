@@ -35,13 +35,24 @@ def is_possessive_at(text: str, end: int) -> bool:
     return text[end : end + 2] in ("'s", "’s")
 
 
+_REPORTED_ON = re.compile(r"\b(?:said|says|told\s+\w+|stated|announced|reported|confirmed|added|claimed)\s+$", re.IGNORECASE)
+
+
 def _choose(ms: list[TimeMention], text: str) -> tuple[TimeMention, bool] | None:
-    """The mention that dates a clause: own dates before possessive back-references, finest first."""
+    """The mention that dates a clause: own dates before possessive back-references, the date of
+    what happened before the date it was reported on when it follows it ("said on Monday that
+    ... on Saturday"), finest first."""
     own = [m for m in ms if not is_possessive_at(text, m.end)]
     pool = own or ms
     if not pool:
         return None
-    return min(pool, key=lambda m: (_RANK[m.precision], m.start)), not own
+    last = max(m.start for m in pool)
+    return min(pool, key=lambda m: (m.start < last and _reported_on(text, m), _RANK[m.precision], m.start)), not own
+
+
+def _reported_on(text: str, m: TimeMention) -> bool:
+    """Whether ``m`` dates a report ("said on Monday"): a later date in the clause then dates what it reports."""
+    return _REPORTED_ON.search(text, max(0, m.start - 30), m.start) is not None
 
 
 def _clause_around(plain: str, start: int, end: int) -> str:

@@ -62,6 +62,7 @@ CASES = [
     ("A truce held in early March.", "in early March", "2022-03-01", "2022-03-31", "month", "explicit"),
     ("Parliament met this week.", "this week", "2022-03-07", "2022-03-11", "week", "relative"),
     ("Gunmen stormed a jail on the night of 3 March.", "on the night of 3 March", "2022-03-03", "2022-03-03", "day", "explicit"),
+    ("Troops pulled back late last month.", "late last month", "2022-02-01", "2022-02-28", "month", "relative"),
     ("Raids went on until March 7-9.", "until March 7-9", "2022-03-07", "2022-03-09", "day", "explicit"),
 ]
 
