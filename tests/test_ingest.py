@@ -156,3 +156,9 @@ def test_progress_is_reported_per_file(factory: sessionmaker[Session], seed_dir:
     calls: list[tuple[float, int]] = []
     ingest_paths(factory, [seed_dir], progress=lambda done, n: calls.append((done, n)))
     assert calls == [(1.0, 1)]
+
+
+def test_a_sentence_with_two_events_on_one_day_loads(factory: sessionmaker[Session], tmp_path: Path) -> None:
+    (tmp_path / "two.txt").write_text(" date 2022-03-11 Troops landed on Monday, reaching the capital on Monday evening.", encoding="utf-8")
+    [result] = ingest_paths(factory, [tmp_path])
+    assert (result.status, result.events) == ("new", 2)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from app.extract import classify as cl
 from app.extract import lexicon as lx
@@ -156,5 +157,13 @@ def build_events(
     drafts = merge(ctx, drafts_of(ctx))
     attach(ctx, drafts)
     drafts += inherit(ctx, drafts)
-    return tuple(to_event(ctx, d, identify) for d in drafts)
+    events: list[Event] = []
+    taken: set[str] = set()
+    for draft in drafts:
+        event = to_event(ctx, draft, identify)
+        if event.id and event.id in taken:  # two clauses of one sentence on one date: the clause tells them apart
+            event = replace(event, id=identify(draft.clause[0], draft.clause[1], event.date))
+        taken.add(event.id)
+        events.append(event)
+    return tuple(events)
 

@@ -20,6 +20,13 @@ def test_fingerprint_and_ids() -> None:
     assert [e.id for e in extract(TEXT).events] == [e.id for e in result.events]
 
 
+def test_two_clauses_of_one_sentence_on_one_day_get_their_own_stable_ids() -> None:
+    text = " date 2022-03-11 Troops landed on Monday, reaching the capital on Monday evening."
+    events = extract(text).events
+    assert len(events) == 2 and len({e.id for e in events}) == 2
+    assert [e.id for e in extract(text).events] == [e.id for e in events]
+
+
 def test_sorted_and_offsets() -> None:
     result = extract(TEXT)
     assert [e.date for e in result.events] == ["2022-03-02", "2022-03-09", "2022-03-11"]
