@@ -85,24 +85,55 @@ def _clauses(sent: Sentence) -> list[tuple[int, int]]:
 
 
 def _dated_drafts(ctx: Context, info: SentInfo) -> list[Draft]:
-    sent, plain = info.sentence, info.plain
+    sent = info.sentence
     if info.quote or info.reaction or not info.narrative or not info.times:
         return []
     if not (lx.has_say(info.words) or lx.conflict_in(info.lower, info.words)):
         return []
     drafts = []
     for a, b in _clauses(sent):
-        chosen = _choose([m for m in info.times if a <= m.start < b], ctx.document.text)
-        if chosen is None:
-            continue
-        m, possessive = chosen
-        if m.precision != "day" and not _coarse_ok(plain, info.lower, m, sent.start):
-            continue
-        if cl.FUTURE.search(plain[a - sent.start : m.end - sent.start], info.lower[a - sent.start : m.end - sent.start]):
-            continue
-        drafts.append(Draft(sent, (a, b), m.first, m.last, m.precision, m.method, m.text,  # type: ignore[arg-type]
-                            (m.start, m.end), possessive, [sent]))
-    return drafts
+        inside = [m for m in info.times if a <= m.start < b]
+        asides = _asides(sent, a, b)
+        main = [m for m in inside if not any(s <= m.start < e for s, e in asides)]
+        draft = _draft(ctx, info, (a, b), main)
+        drafts += [draft] if draft else []
+        for s, e in asides:
+            aside = [m for m in inside if s <= m.start < e]
+            if aside and lx.conflict_predicate(ctx.document.text[s:e]):
+                draft = _draft(ctx, info, (a, e), aside)
+                drafts += [draft] if draft else []
+    return sorted(drafts, key=lambda d: d.phrase_span or d.clause)
+
+
+# A clause set off by commas inside another, about its subject: a relative clause or a
+# participle phrase ("The truce, agreed on 2 March, collapsed on Monday").
+_ASIDE = re.compile(r",\s+(?P<lead>[a-z]+)\b[^,;()]{0,80}?(?=,)")
+
+
+def _asides(sent: Sentence, a: int, b: int) -> list[tuple[int, int]]:
+    """Document spans of the asides in the clause ``a``..``b`` (which must go on after them)."""
+    base = sent.start
+    return [
+        (base + m.start() + 1, base + m.end())
+        for m in _ASIDE.finditer(sent.text, a - base, b - base)
+        if base + m.end() + 1 < b and (m["lead"] in ("who", "which") or lx.is_past(m["lead"]))
+    ]
+
+
+def _draft(ctx: Context, info: SentInfo, clause: tuple[int, int], times: list[TimeMention]) -> Draft | None:
+    """The draft a clause's best date gives, if that date may date an event there."""
+    sent, plain = info.sentence, info.plain
+    chosen = _choose(times, ctx.document.text)
+    if chosen is None:
+        return None
+    m, possessive = chosen
+    a = clause[0]
+    if m.precision != "day" and not _coarse_ok(plain, info.lower, m, sent.start):
+        return None
+    if cl.FUTURE.search(plain[a - sent.start : m.end - sent.start], info.lower[a - sent.start : m.end - sent.start]):
+        return None
+    return Draft(sent, clause, m.first, m.last, m.precision, m.method, m.text,  # type: ignore[arg-type]
+                 (m.start, m.end), possessive, [sent])
 
 
 def _perfect_draft(ctx: Context, info: SentInfo, lead: bool) -> Draft | None:

@@ -24,6 +24,9 @@ def events(body: str) -> list[tuple[str, str, str]]:
         ("Troops landed on Monday, reaching the capital on Wednesday.", [("2022-03-07", "day", "weekday"), ("2022-03-09", "day", "weekday")]),
         ("The civil war broke out in March 2011.", [("2011-03", "month", "explicit")]),  # a dated outbreak
         ("LAGOS, Mar 10 (Example News) - Gunmen seized a bus on Tuesday.", [("2022-03-08", "day", "weekday")]),  # not the filing date
+        # an aside about the subject is dated apart from the clause around it
+        ("The truce, agreed on 2 March, collapsed on Monday.", [("2022-03-02", "day", "explicit"), ("2022-03-07", "day", "weekday")]),
+        ("The talks, held on Tuesday, ended without a deal on Wednesday.", [("2022-03-09", "day", "weekday")]),
         # what is reported is dated by its own date, not by the day it was reported on
         ("Police said on Monday that they had arrested two men on Saturday.", [("2022-03-05", "day", "weekday")]),
         ("Officials closed the inquiry earlier this week but announced Thursday they would appeal.", [("2022-03-10", "day", "weekday")]),
