@@ -48,7 +48,8 @@ ORG_HEADS = frozenset(
     """Ministry Department Council Party Army Front Movement Coalition Committee Commission Agency
     Institute Center Centre Brigade Brigades Battalion Forces Guard Union League Organization
     Organisation Service Police Office Court Parliament Assembly Bank Corps Alliance Authority
-    Government Navy Times Post News Agency Network University School Airport Games""".split()
+    Government Navy Times Post News Agency Network University School Airport Games Observatory Foundation
+    Association Society Bureau Directorate Secretariat Tribunal Mission Programme Program Fund""".split()
 )
 NOT_NAME_TOKENS = frozenset(
     """The A An In On At As By For From Of To With And But Or If When While After Before Since During
@@ -151,9 +152,17 @@ def _runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+# A run after an organisation's head and "of"/"for" ("Observatory for Human Rights") is the
+# tail of the organisation's name, not a person.
+_NAME_TAIL = re.compile(r"(?P<head>[A-Z][\w'’-]*)\s+(?:for|of)\s+(?:the\s+)?$")
+
+
 def titled_person(text: str, gaz: Gazetteer, start: int, end: int) -> Found | None:
     """A person named in the capitalised run ``text[start:end]``: after a title inside it, or a
     role word/said before it."""
+    tail = _NAME_TAIL.search(text, max(0, start - 40), start)
+    if tail is not None and tail["head"] in ORG_HEADS:
+        return None
     run = text[start:end]
     if " " not in run:  # the common case: a capitalised word alone, with no role word before it
         token = _lone_token(run)
