@@ -67,9 +67,15 @@ def quoted_ranges(text: str, start: int = 0, end: int | None = None) -> list[tup
     return [m.span() for m in _QUOTED.finditer(text, start, len(text) if end is None else end)]
 
 
+def has_quotation_mark(text: str) -> bool:
+    """Whether ``text`` holds an opening double quotation mark (straight or curly): what
+    ``is_mostly_quote`` needs before it looks further."""
+    return '"' in text or "“" in text
+
+
 def is_mostly_quote(text: str) -> bool:
     """A direct quotation (with at most its attribution), or a say-verb introducing one."""
-    if '"' not in text and "“" not in text:
+    if not has_quotation_mark(text):
         return False
     quoted = sum(e - s for s, e in quoted_ranges(text))
     if text.lstrip()[:1] in "\"“" or quoted > 0.5 * len(text):

@@ -127,11 +127,12 @@ def sentence_infos(
     for sent, low, ws in zip(sentences, lows, words):
         ptext = plain[sent.start : sent.end]
         lo, hi = bisect.bisect_left(t_starts, sent.start), bisect.bisect_left(t_starts, sent.end)
-        usable = tuple(t for t in times[lo:hi] if t.end <= sent.end and _usable(document, plain, t))
+        usable = tuple(t for t in times[lo:hi] if t.end <= sent.end and _usable(document, plain, t)) if lo < hi else ()
         lo, hi = bisect.bisect_left(m_starts, sent.start), bisect.bisect_left(m_starts, sent.end)
-        own = _own(plain, sent, ptext != sent.text, mentions[lo:hi], _sources(ptext, sent.start))
+        own = _own(plain, sent, ptext != sent.text, mentions[lo:hi], _sources(ptext, sent.start)) if lo < hi else ()
         narrative = not past.isdisjoint(ws) or (has_perfect_aux(ws) and bool(cl.PRESENT_PERFECT.search(ptext, low)))
-        quote, reaction = cl.is_mostly_quote(sent.text), not reactions.isdisjoint(ws)
+        quote = cl.has_quotation_mark(sent.text) and cl.is_mostly_quote(sent.text)
+        reaction = not reactions.isdisjoint(ws)
         out.append(SentInfo(sent, ptext, usable, own, quote, reaction, narrative, mentions[lo:hi], ws, low))
     return tuple(out)
 

@@ -50,29 +50,31 @@ class Prefiltered:
 
     def search(self, text: str, lower: str | None = None) -> re.Match[str] | None:
         """``pattern.search(text)``; ``lower``, if given, must be ``text.lower()``."""
-        if self.needles is None and self.lowered is None:
+        needles, lowered = self.needles, self.lowered
+        if needles is None and lowered is None:
             return self.pattern.search(text)
         lower = text.lower() if lower is None else lower
-        if not lower_matches(text, lower):
+        if not (text.isascii() or lower_matches(text, lower)):
             return self.pattern.search(text)
-        if self.needles is not None and not contains_any(lower, self.needles):
+        if needles is not None and not any(map(lower.__contains__, needles)):
             return None
-        if self.lowered is None:
+        if lowered is None:
             return self.pattern.search(text)
-        found = self.lowered.search(lower)
+        found = lowered.search(lower)
         return None if found is None else self.pattern.match(text, found.start())
 
     def finditer(self, text: str, lower: str | None = None) -> Iterator[re.Match[str]]:
         """``pattern.finditer(text)``; ``lower``, if given, must be ``text.lower()``."""
-        if self.needles is None and self.lowered is None:
+        needles, lowered = self.needles, self.lowered
+        if needles is None and lowered is None:
             return self.pattern.finditer(text)
         lower = text.lower() if lower is None else lower
-        if not lower_matches(text, lower):
+        if not (text.isascii() or lower_matches(text, lower)):
             return self.pattern.finditer(text)
-        if self.needles is not None and not contains_any(lower, self.needles):
+        if needles is not None and not any(map(lower.__contains__, needles)):
             return iter(())
-        if self.lowered is not None:
-            return (self.pattern.match(text, m.start()) for m in self.lowered.finditer(lower))  # type: ignore[misc]
+        if lowered is not None:
+            return (self.pattern.match(text, m.start()) for m in lowered.finditer(lower))  # type: ignore[misc]
         return self.pattern.finditer(text)
 
 

@@ -40,12 +40,18 @@ NUMBER_WORDS = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Resolved:
+    """The period a time expression names. (Its fields are filled in one step, as those of
+    ``types.TimeMention``: one is built for each match.)"""
+
     first: dt.date
     last: dt.date
     precision: Precision
     method: DateMethod
+
+    def __init__(self, first: dt.date, last: dt.date, precision: Precision, method: DateMethod) -> None:
+        self.__dict__.update(first=first, last=last, precision=precision, method=method)
 
 
 Handler = Callable[[re.Match[str], dt.date | None, bool], Resolved | None]

@@ -64,6 +64,8 @@ GAZETTEER = build_gazetteer(
         ("Tovar Front fighters and Tovar Fronts", 0, None, ["Tovar Front"]),
         ("near the Northern Palace", 5, 21, ["Northern"]),  # the window cuts the longer name
         ("near the Northern Palace", 0, 15, []),  # ... or the only one
+        ("see the Northern Palace now", 4, 23, ["the Northern Palace"]),  # a name ending the window
+        ("Northern; " + "x " * 200 + "Northern", 0, 9, ["Northern"]),  # nothing from far past the window
     ],
 )
 def test_gazetteer_names(text: str, start: int, end: int | None, expected: list[str]) -> None:
@@ -75,3 +77,6 @@ def test_place_names_by_window() -> None:
     text = "Ships left Port Tarn for Tarn Bay and Tarnish."
     assert [p.name for _, _, p in places.find(text)] == ["Port Tarn", "Port Tarn"]
     assert [text[s:e] for s, e, _ in places.find(text, 0, 18)] == []
+    assert [text[s:e] for s, e, _ in places.find(text, 11, 20)] == ["Port Tarn"]
+    assert [text[s:e] for s, e, _ in places.find(text, 11, 19)] == []  # cut: neither name fits
+    assert [text[s:e] for s, e, _ in places.find(text, 21, 30)] == ["Tarn"]  # not "Tarnish", beyond it
