@@ -149,7 +149,7 @@ def on_year_only(m: re.Match[str], ref: dt.date | None, future: bool) -> Resolve
 def on_weekday(m: re.Match[str], ref: dt.date | None, future: bool) -> Resolved | None:
     if ref is None:
         return None
-    ahead = future or (m["prep"] or "").strip().lower() == "next"
+    ahead = future or fold(m["prep"] or "").strip() == "next"
     return _day(weekday_before(ref, WEEKDAYS[m["wd"]], ahead), "weekday")
 
 
@@ -168,17 +168,26 @@ _DAY_WORDS = {
 }
 
 
+# Letters that case-insensitive matching takes for ASCII ones ("earlıer" matches "earlier").
+_FOLD = str.maketrans({"ı": "i", "ſ": "s", "K": "k", "İ": "i"})
+
+
+def fold(words: str) -> str:
+    """Matched words as the lower-case ASCII words they stand for, single-spaced."""
+    return re.sub(r"\s+", " ", words.translate(_FOLD).lower().replace("\u0307", ""))
+
+
 def on_day_word(m: re.Match[str], ref: dt.date | None, future: bool) -> Resolved | None:
-    if ref is None:
+    shift = _DAY_WORDS.get(fold(m["word"]))
+    if ref is None or shift is None:
         return None
-    key = re.sub(r"\s+", " ", m["word"].lower())
-    return _day(ref + dt.timedelta(days=_DAY_WORDS[key]), "relative")
+    return _day(ref + dt.timedelta(days=shift), "relative")
 
 
 def on_period_word(m: re.Match[str], ref: dt.date | None, future: bool) -> Resolved | None:
     if ref is None:
         return None
-    return _relative_period(re.sub(r"\s+", " ", m["word"].lower()), ref)
+    return _relative_period(fold(m["word"]), ref)
 
 
 def _relative_period(word: str, ref: dt.date) -> Resolved | None:
@@ -202,8 +211,8 @@ def _relative_period(word: str, ref: dt.date) -> Resolved | None:
         return _month_span(ref.year, ref.month, "relative")
     if word == "next month":
         return _month_span(ref.year + (ref.month == 12), ref.month % 12 + 1, "relative")
-    offset = {"last year": -1, "this year": 0, "earlier this year": 0, "next year": 1}[word]
-    return _year_span(ref.year + offset, "relative")
+    offset = {"last year": -1, "this year": 0, "earlier this year": 0, "next year": 1}.get(word)
+    return None if offset is None else _year_span(ref.year + offset, "relative")
 
 
 def on_day_shift(m: re.Match[str], ref: dt.date | None, future: bool) -> Resolved | None:
@@ -221,15 +230,17 @@ def day_shift(phrase: str) -> int | None:
         return None
     if m[1] or m[2]:
         return 1 if m[1] else -1
-    n = NUMBER_WORDS.get(m[3].lower()) or (int(m[3]) if m[3].isdigit() else None)
-    return None if n is None else (n if m[4].lower() == "later" else -n)
+    n = NUMBER_WORDS.get(fold(m[3])) or (int(m[3]) if m[3].isdecimal() and m[3].isascii() else None)
+    return None if n is None else (n if fold(m[4]) == "later" else -n)
 
 
 def on_ago(m: re.Match[str], ref: dt.date | None, future: bool) -> Resolved | None:
     if ref is None:
         return None
-    n = NUMBER_WORDS.get(m["n"].lower()) or int(m["n"])
-    unit = m["unit"].lower().rstrip("s")
+    n = NUMBER_WORDS.get(fold(m["n"])) or (int(m["n"]) if m["n"].isdecimal() and m["n"].isascii() else None)
+    if n is None:
+        return None
+    unit = fold(m["unit"]).rstrip("s")
     if unit == "day":
         return _day(ref - dt.timedelta(days=n), "relative")
     if unit == "week":

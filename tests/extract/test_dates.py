@@ -143,3 +143,13 @@ def test_next_weekday_points_forward() -> None:
 @pytest.mark.parametrize(("precision", "expected"), [("day", "2022-03-07"), ("week", "2022-03-07"), ("month", "2022-03"), ("year", "2022")])
 def test_iso_at_precision(precision: str, expected: str) -> None:
     assert iso_at_precision(dt.date(2022, 3, 7), precision) == expected  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Troops withdrew earlıer thıs week.", "Shelling resumed yeſterday.", "The bridge fell ſeven days ago.",
+     "Talks failed lasт week.", "Police arrived on 3 March. Two days laTer the town fell.", "It ended laſt year."],
+)
+def test_letters_that_match_ascii_only_when_case_is_ignored_never_break_resolution(text: str) -> None:
+    for m in find_time_mentions(text, R):
+        assert m.first is None or m.first <= R
