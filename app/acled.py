@@ -270,7 +270,7 @@ class Layout:
         return fields
 
     def timestamp(self, fields: list[str]) -> int | None:
-        return _timestamp(fields[self.timestamp_at])
+        return timestamp_value(fields[self.timestamp_at])
 
     def map(self, f: list[str], line: int) -> AcledRow:
         """One fitted record as an ``AcledRow``; raises ``ValueError`` saying what is wrong.
@@ -293,11 +293,12 @@ class Layout:
         return AcledRow(
             line, external_id, first, last, date, precision, event_type, sub_event_type.strip() or None, actors,
             location, places, latitude, longitude, _fatalities(raw_fatalities), _names(source), notes.strip(),
-            _timestamp(raw_timestamp),
+            timestamp_value(raw_timestamp),
         )  # fmt: skip
 
 
-def _timestamp(value: str) -> int | None:
+def timestamp_value(value: str) -> int | None:
+    """ACLED's ``timestamp`` column: epoch seconds, or None when empty or not a number."""
     value = value.strip()
     return int(value) if value.isdigit() else None
 
@@ -329,11 +330,14 @@ def read_records(
 
     def records() -> Iterator[tuple[int, list[str]] | BadRow]:
         line = reader.line_num + 1
-        fit = layout.fit
+        width = layout.width
         for fields in reader:
-            if fields:  # DictReader skipped blank lines too
+            if len(fields) == width:  # the usual record, fitted in place (see Layout.fit)
+                fields.append("")
+                yield line, fields
+            elif fields:  # DictReader skipped blank lines too
                 try:
-                    yield line, fit(fields)
+                    yield line, layout.fit(fields)
                 except ValueError as exc:
                     yield BadRow(line, str(exc))
             line = reader.line_num + 1

@@ -33,6 +33,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from itertools import islice
 from typing import Any
 
 from sqlalchemy import Connection
@@ -60,7 +61,7 @@ def _no_gc() -> Iterator[None]:
 
 
 # SQLite settings for the length of one import (the connection's own are restored after it).
-_SQLITE_BULK = {"synchronous": 0, "cache_size": -200000, "temp_store": 2, "foreign_keys": 0}  # OFF, 200 MB, MEMORY
+_SQLITE_BULK = {"synchronous": 0, "cache_size": -200000, "temp_store": 2, "foreign_keys": 0, "mmap_size": 4294967296}  # OFF, 200 MB, MEMORY
 
 
 def _pragmas(conn: Connection, values: dict[str, Any]) -> dict[str, Any]:
@@ -117,24 +118,20 @@ def bulk_connection(engine: Engine) -> Iterator[Connection]:
                 yield conn
         finally:
             if sqlite_db:
-                _pragmas(conn, usual)
-                if journal:
+                if journal:  # first: with synchronous=NORMAL the switch would flush the whole file to disk
                     _restore_journal(conn, journal)
+                _pragmas(conn, usual)
                 conn.commit()
 
 
 def _batches(failed: list[tuple[int, str]], items: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    batch: list[Any] = []
-    for item in items:
-        if isinstance(item, BadRow):
-            failed.append((item.line, item.message))
-            continue
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
+    """``items`` in lists of ``size``, with the ``BadRow``s among them moved to ``failed``."""
+    items = iter(items)
+    while batch := list(islice(items, size)):
+        good = [item for item in batch if item.__class__ is not BadRow]
+        if len(good) < len(batch):
+            failed.extend((item.line, item.message) for item in batch if item.__class__ is BadRow)
+        yield good
 
 
 def write_records(

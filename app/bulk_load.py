@@ -27,8 +27,8 @@ from typing import Any
 from sqlalchemy import Connection
 
 from app import models
-from app.acled import ROLES, AcledRow, Layout
-from app.bulk_rows import CREATED_AT, EXTERNAL_ID, KEY, SEQ, SOURCE_VERSION, ActorCache, RowMaker, compared
+from app.acled import ROLES, AcledRow, Layout, timestamp_value
+from app.bulk_rows import CREATED_AT, EXTERNAL_ID, KEY, SEQ, SOURCE_VERSION, ActorCache, RowMaker, compared, keeps_key
 from app.bulk_runs import SortedRuns
 from app.bulk_sql import FullText, Statements
 
@@ -93,15 +93,17 @@ class BulkLoad:
         if not newest:
             return
         self.cur.execute(self.sql.versions, (self.sql.many(newest),))
-        stored = {external_id: version for external_id, _, version in self.cur.fetchall()}
+        stored = dict(self.cur.fetchall())  # external id -> source_version
         fresh: list[AcledRow] = []
         changed: list[AcledRow] = []
+        unchanged = 0
         for external_id, (timestamp, line, fields) in newest.items():
             known = external_id in stored
             if known and _not_newer(timestamp, stored[external_id]):
-                self.report.unchanged += 1
+                unchanged += 1
             elif (row := self._map(layout, line, fields)) is not None:
                 (changed if known else fresh).append(row)
+        self.report.unchanged += unchanged
         if fresh or changed:
             self.actors.resolve(self.conn, fresh + changed)
             self._hold([self.rows.pending(row) for row in fresh])
@@ -111,13 +113,13 @@ class BulkLoad:
     def _newest(self, layout: Layout, records: Iterable[tuple[int, list[str]]]) -> dict[str, tuple[int | None, int, list[str]]]:
         """The records by external id; a repeated id keeps the newest timestamp, the later record on a tie."""
         newest: dict[str, tuple[int | None, int, list[str]]] = {}
-        id_at, external_id = layout.id_at, self.rows.external_id
+        id_at, timestamp_at, external_id = layout.id_at, layout.timestamp_at, self.rows.external_id
         for line, fields in records:
             raw_id = fields[id_at].strip()
             if not raw_id or len(raw_id) > 64:
                 self._map(layout, line, fields)  # reports why
                 continue
-            key, timestamp = external_id(raw_id), layout.timestamp(fields)
+            key, timestamp = external_id(raw_id), timestamp_value(fields[timestamp_at])
             old = newest.get(key)
             if old is None or (old[0] or 0) <= (timestamp or 0):
                 newest[key] = (timestamp, line, fields)
@@ -189,7 +191,7 @@ class BulkLoad:
         last, reserved, placed = self.last, self.reserved, []
         for row in rows:
             seq = row[SEQ]
-            if row[KEY] & 1:  # a new key (not one a replacement keeps)
+            if not keeps_key(row[KEY]):
                 free = max(seq, last + 1)
                 while free in taken or free in reserved or (free != seq and not self.empty and self._taken([free])):
                     free += 1
@@ -211,7 +213,7 @@ class BulkLoad:
             created = _text(old[1])
         if old is not None and old[0] >> 32 == row[SEQ] >> 32:
             seq = old[0]
-        elif not row[KEY] & 1 and not self._taken([row[SEQ]]):
+        elif keeps_key(row[KEY]) and not self._taken([row[SEQ]]):
             seq = row[SEQ]  # the key a replacement keeps
         else:
             seq = self._free(row[SEQ])
@@ -257,7 +259,7 @@ class BulkLoad:
         if not self.staged:
             self.cur.execute(self.sql.stage)
             self.staged = True
-        self.cur.executemany(self.sql.staged, rows)
+        self.cur.executemany(self.sql.staged, [row[SEQ:] for row in rows])
         events, excerpts, links, places = self.sql.copy
         self.cur.execute(events, (self.origin, self.now, self.now))
         self.cur.execute(excerpts)

@@ -9,6 +9,7 @@ below; ``KEY`` orders the rows (see ``sort_key``).
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from collections.abc import Sequence
@@ -22,7 +23,7 @@ from app import models
 from app.acled import ROLES, AcledActor, AcledRow
 from app.ingest import slugify
 
-# Positions in a pending row, which is also a row of the staging table (``app.bulk_sql``).
+# Positions in a pending row; from SEQ on, it is a row of the staging table (``app.bulk_sql``).
 KEY, SEQ, EVENT_ID, EXTERNAL_ID = 0, 1, 2, 3
 DATE, FIRST_DAY, LAST_DAY, PRECISION, TITLE, TYPE, SUB_EVENT_TYPE = 4, 5, 6, 7, 8, 9, 10
 LOCATION, LATITUDE, LONGITUDE, FATALITIES, SOURCES, SEARCH_TEXT = 11, 12, 13, 14, 15, 16
@@ -44,9 +45,14 @@ def link_code(actor_id: int, position: int, role: str) -> int:
     return actor_id << 16 | position << 2 | ROLES.index(role)
 
 
-def sort_key(seq: int, kept: bool) -> int:
-    """Rows sort by their timeline key; a replacement keeping its stored key goes first among equals."""
-    return seq << 1 | (not kept)
+def sort_key(seq: int, kept: bool, number: int) -> int:
+    """Rows sort by timeline key; a replacement keeping its stored key goes first among equals, then the order
+    rows were held in (``number``, unique, so tuples never compare past their first item)."""
+    return (seq << 1 | (not kept)) << 40 | number
+
+
+def keeps_key(sort_key: int) -> bool:
+    return not sort_key >> 40 & 1
 
 
 @lru_cache(maxsize=65536)
@@ -54,9 +60,18 @@ def actor_slug(name: str) -> str:
     return slugify(name)[:120]
 
 
-@lru_cache(maxsize=65536)
 def event_id(namespace: str, external_id: str) -> str:
-    return hashlib.sha256(f"{namespace}:{external_id}".encode()).hexdigest()[:16]
+    return hashlib.sha256(f"{namespace}:{external_id}".encode()).digest()[:8].hex()
+
+
+@lru_cache(maxsize=16384)
+def _iso_days(first: dt.date, last: dt.date) -> tuple[str, str]:
+    return first.isoformat(), last.isoformat()
+
+
+@lru_cache(maxsize=65536)
+def _lines(values: tuple[str, ...]) -> str:
+    return "\n".join(values)
 
 
 @lru_cache(maxsize=65536)
@@ -66,21 +81,28 @@ def _places(places: tuple[str, ...]) -> tuple[str | None, str | None]:
 
 
 class ActorCache:
-    """Actor ids by slug (inserting the ones the database lacks), and each actor group's links as JSON."""
+    """Actor ids by slug (inserting the ones the database lacks), and each actor group's links as JSON.
+
+    An actor stored with kind ``unknown`` gets the first known kind a later record gives it, whichever
+    batch that record is in.
+    """
 
     LIMIT = 100_000  # actor groups kept; the cache starts over past it
 
     def __init__(self) -> None:
         self.ids: dict[str, int] = {}
+        self.unknown: set[str] = set()  # slugs stored with kind "unknown"
         self.links: dict[tuple[AcledActor, ...], str] = {}
 
     def resolve(self, conn: Connection, rows: Sequence[AcledRow]) -> None:
         wanted: dict[str, dict[str, str]] = {}
-        ids = self.ids
+        ids, unknown = self.ids, self.unknown
         for actors in {row.actors for row in rows}:
             for actor in actors:
                 slug = actor_slug(actor.name)
-                if slug not in ids and (slug not in wanted or wanted[slug]["kind"] == "unknown"):
+                if (slug not in ids or (slug in unknown and actor.kind != "unknown")) and (
+                    slug not in wanted or wanted[slug]["kind"] == "unknown"
+                ):
                     wanted[slug] = {"slug": slug, "name": actor.name, "kind": actor.kind}
         if not wanted:
             return
@@ -91,8 +113,13 @@ class ActorCache:
             index_elements=["slug"], set_={"kind": stmt.excluded.kind}, where=table.c.kind == "unknown"
         )
         conn.execute(stmt, list(wanted.values()))
-        found = select(models.Actor.slug, models.Actor.id).where(models.Actor.slug.in_(list(wanted)))
-        self.ids.update({slug: id_ for slug, id_ in conn.execute(found)})
+        actor = models.Actor
+        for slug, id_, kind in conn.execute(select(actor.slug, actor.id, actor.kind).where(actor.slug.in_(list(wanted)))):
+            ids[slug] = id_
+            if kind == "unknown":
+                unknown.add(slug)
+            else:
+                unknown.discard(slug)
 
     def links_json(self, actors: tuple[AcledActor, ...]) -> str:
         """The actor links as a JSON array of ``link_code``s; an actor whose slug repeats is linked once, at its first position."""
@@ -116,6 +143,7 @@ class RowMaker:
     def __init__(self, actors: ActorCache, *, namespace: str) -> None:
         self.actors = actors
         self.namespace = namespace
+        self.count = 0
 
     def external_id(self, raw: str) -> str:
         return raw if self.namespace == "acled" else f"{self.namespace}:{raw}"[:64]
@@ -124,14 +152,15 @@ class RowMaker:
         """The row as a pending tuple; ``kept_seq``/``created_at`` are a replaced event's, kept."""
         id_ = event_id(self.namespace, row.external_id)
         seq = kept_seq if kept_seq is not None else models.sequence_key(row.first_day, id_)
+        self.count += 1
         title, search_text = row.texts()
+        first_day, last_day = _iso_days(row.first_day, row.last_day)
         place0, place1 = _places(row.places)
         return (
-            sort_key(seq, kept_seq is not None), seq, id_, self.external_id(row.external_id), row.date,
-            row.first_day.isoformat(), row.last_day.isoformat(), row.precision, title, row.type,
-            row.sub_event_type, row.location, row.latitude, row.longitude, row.fatalities, "\n".join(row.sources),
-            search_text, row.timestamp, created_at, row.notes, len(row.notes), self.actors.links_json(row.actors), place0,
-            place1,
+            sort_key(seq, kept_seq is not None, self.count), seq, id_, self.external_id(row.external_id), row.date,
+            first_day, last_day, row.precision, title, row.type, row.sub_event_type,
+            row.location, row.latitude, row.longitude, row.fatalities, _lines(row.sources), search_text,
+            row.timestamp, created_at, row.notes, len(row.notes), self.actors.links_json(row.actors), place0, place1,
         )  # fmt: skip
 
 

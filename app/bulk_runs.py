@@ -1,9 +1,9 @@
-"""An external sort for the bulk path: tuples ordered by their first item, in bounded memory.
+"""An external sort for the bulk path: tuples ordered by their first item (unique), in bounded memory.
 
 Rows are held in memory up to ``run_size``; then they are sorted and written
 to a temporary file (a sorted run) with ``marshal``, the fastest serialiser for
 plain tuples of str, int, float and None. ``sorted()`` merges the runs and the
-rows still in memory. Equal keys keep the order they were added in.
+rows still in memory. First items must differ, so tuples compare in C on them alone.
 """
 
 from __future__ import annotations
@@ -66,7 +66,7 @@ class SortedRuns:
         self.held.sort(key=_first)
         if not self.runs:
             return iter(self.held)
-        return heapq.merge(*(_read_run(run) for run in self.runs), self.held, key=_first)
+        return heapq.merge(*(_read_run(run) for run in self.runs), self.held)
 
     def close(self) -> None:
         for run in self.runs:

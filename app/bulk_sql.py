@@ -18,15 +18,15 @@ from app.bulk_rows import COMPARED_COLUMNS
 
 STAGE = "bulk_stage"
 _STAGE_COLUMNS = (
-    "k", "seq", "id", "external_id", "date", "first_day", "last_day", "precision", "title", "type",
+    "seq", "id", "external_id", "date", "first_day", "last_day", "precision", "title", "type",
     "sub_event_type", "location", "latitude", "longitude", "fatalities", "sources", "search_text",
     "source_version", "created_at", "notes", "notes_end", "links", "place0", "place1",
 )  # fmt: skip
 _TYPES = {
-    "sqlite": {"seq": "INTEGER PRIMARY KEY", "latitude": "REAL", "longitude": "REAL", "k": "INTEGER",
+    "sqlite": {"seq": "INTEGER PRIMARY KEY", "latitude": "REAL", "longitude": "REAL",
                "fatalities": "INTEGER", "source_version": "INTEGER", "notes_end": "INTEGER"},
     "postgresql": {"seq": "BIGINT PRIMARY KEY", "latitude": "DOUBLE PRECISION", "longitude": "DOUBLE PRECISION",
-                   "k": "BIGINT", "fatalities": "INTEGER", "source_version": "BIGINT", "notes_end": "INTEGER"},
+                   "fatalities": "INTEGER", "source_version": "BIGINT", "notes_end": "INTEGER"},
 }  # fmt: skip
 _EVENT_COLUMNS = (
     "seq, id, document_id, external_id, origin, date, first_day, last_day, precision, title, type, "
@@ -49,7 +49,7 @@ class Statements:
         self.staged = f"INSERT INTO {STAGE} VALUES ({', '.join([p] * len(_STAGE_COLUMNS))})"
         self.clear = f"DELETE FROM {STAGE}"
         self.any_event = "SELECT 1 FROM events LIMIT 1"
-        self.versions = f"SELECT external_id, seq, source_version FROM events WHERE external_id {in_list}"
+        self.versions = f"SELECT external_id, source_version FROM events WHERE external_id {in_list}"
         self.compared = (
             f"SELECT external_id, seq, created_at, source_version, origin, {', '.join(COMPARED_COLUMNS)} "
             f"FROM events WHERE external_id {in_list}"
