@@ -96,8 +96,10 @@ def _bulk_summary(report: BulkReport, seconds: float) -> None:
 
 
 def _cmd_import_acled(args: argparse.Namespace) -> int:
+    from app import counts
     from app.acled import AcledFormatError
     from app.bulk import import_acled
+    from app.db import make_sessionmaker
     from app.progress import Progress
 
     path = Path(args.file)
@@ -114,6 +116,7 @@ def _cmd_import_acled(args: argparse.Namespace) -> int:
 
     try:
         report = import_acled(engine, path, progress=progress)
+        counts.refresh(make_sessionmaker(engine))
     except (AcledFormatError, UnicodeDecodeError) as exc:
         print(f"error: {path}: {exc}", file=sys.stderr)
         return 1
@@ -133,6 +136,8 @@ def _cmd_acled_sample(args: argparse.Namespace) -> int:
 
 
 def _cmd_demo_data(args: argparse.Namespace) -> int:
+    from app import counts
+    from app.db import make_sessionmaker
     from app.demo import load_demo
     from app.progress import Progress
 
@@ -140,6 +145,7 @@ def _cmd_demo_data(args: argparse.Namespace) -> int:
     bar, started = Progress("demo-data", "events"), time.monotonic()
     try:
         report = load_demo(engine, args.events, seed=args.seed, progress=lambda n: bar.update(n / args.events, n))
+        counts.refresh(make_sessionmaker(engine))
     finally:
         bar.close()
         engine.dispose()

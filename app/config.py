@@ -17,6 +17,10 @@ class Settings:
     seeds_dir: Path = SEEDS_DIR / "documents"
     page_size: int = 50
     cache_size: int = 512
+    overview_seconds: float = 1.5
+    """How long live facet counting may take before the overview asks for a narrower filter."""
+    list_seconds: float = 3.0
+    """How long one page of a list may take before it asks to refine the search."""
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
@@ -25,4 +29,6 @@ class Settings:
             database_url=env.get("DATELINE_DATABASE_URL", DEFAULT_DATABASE_URL),
             seeds_dir=Path(env.get("DATELINE_SEEDS_DIR", str(SEEDS_DIR / "documents"))),
             cache_size=int(env.get("DATELINE_CACHE_SIZE", "512")),
+            overview_seconds=float(env.get("DATELINE_OVERVIEW_SECONDS", "1.5")),
+            list_seconds=float(env.get("DATELINE_LIST_SECONDS", "3")),
         )

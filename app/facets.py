@@ -17,12 +17,14 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from app import models, store
+from app import counts, models, store
+from app.loading import document_title
 from app.query import EVENT_TYPES, PRECISIONS, TimelineQuery
 
 CAP = 10_000
 FACET_SIZE = 12
 Row = tuple[str, str, int]
+RowsFunction = Callable[[Session, TimelineQuery, int | None], Iterable[Row]]
 
 
 @dataclass(frozen=True)
@@ -31,9 +33,13 @@ class Total:
 
     count: int
     capped: bool
+    unknown: bool = False
+    """Not counted at all (the search ran out of time): reads "Many"."""
 
     @property
     def label(self) -> str:
+        if self.unknown:
+            return "Many"
         return f"{CAP:,}+" if self.capped else f"{self.count:,}"
 
     @property
@@ -65,57 +71,67 @@ def total(session: Session, query: TimelineQuery) -> Total:
     return Total(min(n, CAP), n > CAP)
 
 
-def _matching_seqs(session: Session, query: TimelineQuery) -> Select[tuple[int]]:
-    return store.apply_filters(select(models.Event.seq), query, **store.planning(session, query))
+def _matching_seqs(session: Session, query: TimelineQuery, sample: int | None = None) -> Select[tuple[int]]:
+    """The keys of the matching events, or with ``sample`` only the first that many in timeline order."""
+    if sample is None:
+        return store.apply_filters(select(models.Event.seq), query, **store.planning(session, query))
+    return store.timeline_select(select(models.Event.seq), query.without_cursor(), **store.planning(session, query)).limit(sample)
 
 
-def _actor_rows(session: Session, query: TimelineQuery) -> Iterable[Row]:
+def _actor_rows(session: Session, query: TimelineQuery, sample: int | None = None) -> Iterable[Row]:
     link, actor = models.EventActor, models.Actor
     stmt = (
         select(actor.slug, actor.name, func.count(link.event_seq))
         .join(link, link.actor_id == actor.id)
-        .where(link.event_seq.in_(_matching_seqs(session, replace(query, actors=()))))
+        .where(link.event_seq.in_(_matching_seqs(session, replace(query, actors=()), sample)))
         .group_by(actor.id, actor.slug, actor.name)
     )
     return [(slug, name, n) for slug, name, n in session.execute(stmt)]
 
 
-def _side_rows(session: Session, query: TimelineQuery) -> Iterable[Row]:
+def _side_rows(session: Session, query: TimelineQuery, sample: int | None = None) -> Iterable[Row]:
     link, actor = models.EventActor, models.Actor
     stmt = (
         select(actor.affiliation, func.count(func.distinct(link.event_seq)))
         .join(link, link.actor_id == actor.id)
-        .where(actor.affiliation.is_not(None), link.event_seq.in_(_matching_seqs(session, replace(query, sides=()))))
+        .where(actor.affiliation.is_not(None), link.event_seq.in_(_matching_seqs(session, replace(query, sides=()), sample)))
         .group_by(actor.affiliation)
     )
     return [(side, side, n) for side, n in session.execute(stmt)]
 
 
-def _column_rows(column: Any, field: str) -> Callable[[Session, TimelineQuery], Iterable[Row]]:
-    def rows(session: Session, query: TimelineQuery) -> Iterable[Row]:
+def _column_rows(column: Any, field: str) -> RowsFunction:
+    def rows(session: Session, query: TimelineQuery, sample: int | None = None) -> Iterable[Row]:
         others = replace(query, **{field: ()})
-        stmt = store.apply_filters(select(column, func.count()), others, **store.planning(session, others))
+        if sample is None:
+            stmt = store.apply_filters(select(column, func.count()), others, **store.planning(session, others))
+        else:
+            stmt = select(column, func.count()).where(models.Event.seq.in_(_matching_seqs(session, others, sample)))
         return [(value, value, n) for value, n in session.execute(stmt.group_by(column))]
 
     return rows
 
 
-def _place_rows(session: Session, query: TimelineQuery) -> Iterable[Row]:
+def _place_rows(session: Session, query: TimelineQuery, sample: int | None = None) -> Iterable[Row]:
     place = models.EventPlace
     stmt = (
         select(place.place, func.count())
-        .where(place.event_seq.in_(_matching_seqs(session, replace(query, places=()))))
+        .where(place.event_seq.in_(_matching_seqs(session, replace(query, places=()), sample)))
         .group_by(place.place)
     )
     return [(name, name, n) for name, n in session.execute(stmt)]
 
 
-def _document_rows(session: Session, query: TimelineQuery) -> Iterable[Row]:
+def _document_rows(session: Session, query: TimelineQuery, sample: int | None = None) -> Iterable[Row]:
     doc = models.Document
     stmt = select(doc.id, doc.title, doc.path, func.count()).select_from(models.Event).join(doc, doc.id == models.Event.document_id)
-    stmt = store.apply_filters(stmt, replace(query, documents=()), **store.planning(session, query))
+    others = replace(query, documents=())
+    if sample is None:
+        stmt = store.apply_filters(stmt, others, **store.planning(session, query))
+    else:
+        stmt = stmt.where(models.Event.seq.in_(_matching_seqs(session, others, sample)))
     rows = session.execute(stmt.group_by(doc.id, doc.title, doc.path))
-    return [(id_, title or path.replace("\\", "/").rsplit("/", 1)[-1], n) for id_, title, path, n in rows]
+    return [(id_, document_title(title, path), n) for id_, title, path, n in rows]
 
 
 def _options(rows: Iterable[Row], selected: tuple[str, ...], order: tuple[str, ...] | None) -> tuple[list[Option], int]:
@@ -131,7 +147,7 @@ def _options(rows: Iterable[Row], selected: tuple[str, ...], order: tuple[str, .
     return shown, len(ranked) - len(shown)
 
 
-FACETS: tuple[tuple[str, str, str, Callable[[Session, TimelineQuery], Iterable[Row]], tuple[str, ...] | None], ...] = (
+FACETS: tuple[tuple[str, str, str, RowsFunction, tuple[str, ...] | None], ...] = (
     ("actor", "Actors", "actors", _actor_rows, None),
     ("side", "Sides", "sides", _side_rows, None),
     ("type", "Event types", "types", _column_rows(models.Event.type, "types"), EVENT_TYPES),
@@ -141,13 +157,35 @@ FACETS: tuple[tuple[str, str, str, Callable[[Session, TimelineQuery], Iterable[R
 )
 
 
-def facets(session: Session, query: TimelineQuery) -> tuple[Facet, ...]:
-    """Every facet with its counts under the current filter (empty facets left out)."""
+def _precomputed_rows(session: Session, totals: counts.Totals, param: str) -> list[Row]:
+    """One facet's rows from precomputed totals, labelled like the live ones."""
+    found = totals.facets.get(param, {})
+    labels: dict[str, str] = {}
+    if param == "actor":
+        actor = models.Actor
+        labels = dict(session.execute(select(actor.slug, actor.name).where(actor.slug.in_(list(found)))).all())
+    elif param == "document":
+        doc = models.Document
+        rows = session.execute(select(doc.id, doc.title, doc.path).where(doc.id.in_(list(found))))
+        labels = {id_: document_title(title, path) for id_, title, path in rows}
+    return [(value, labels.get(value, value), n) for value, n in found.items()]
+
+
+def facets(session: Session, query: TimelineQuery, *, sample: int | None = None) -> tuple[Facet, ...]:
+    """Every facet with its counts under the current filter (empty facets left out).
+
+    A facet whose other filters are dates alone (its own selection never
+    narrows it) is read from the precomputed counts when they are current.
+    With ``sample``, each facet counts only the first that many matching events
+    in timeline order: a quick partial answer when counting them all takes too long.
+    """
     query = query.without_cursor()
     result = []
     for param, legend, field, rows, order in FACETS:
         selected: tuple[str, ...] = getattr(query, field)
-        options, more = _options(rows(session, query), selected, order)
+        totals = counts.totals(session, replace(query, **{field: ()})) if sample is None else None
+        found = _precomputed_rows(session, totals, param) if totals is not None else rows(session, query, sample)
+        options, more = _options(found, selected, order)
         if options:
             result.append(Facet(param, legend, tuple(options), more))
     return tuple(result)
@@ -192,6 +230,17 @@ def _unit(first: dt.date, last: dt.date) -> str:
     return "month" if span <= 40 * 366 else "year"
 
 
+def _live_per_day(session: Session, query: TimelineQuery) -> Counter[dt.date]:
+    """Matching events per day they begin; those that began before ``from`` count on ``from``."""
+    day = models.Event.first_day
+    stmt = store.apply_filters(select(day, func.count()), query, **store.planning(session, query)).group_by(day)
+    per_day: Counter[dt.date] = Counter()
+    for first_day, n in session.execute(stmt):
+        first_day = first_day if isinstance(first_day, dt.date) else dt.date.fromisoformat(str(first_day))
+        per_day[max(first_day, query.date_from) if query.date_from else first_day] += n
+    return per_day
+
+
 def histogram(session: Session, query: TimelineQuery) -> Histogram:
     """Matching events per day, week or month (chosen by the span), by the day each begins.
 
@@ -199,23 +248,20 @@ def histogram(session: Session, query: TimelineQuery) -> Histogram:
     bucket in the span is present, empty or not, so the axis stays even.
     """
     query = query.without_cursor()
-    day = models.Event.first_day
-    stmt = store.apply_filters(select(day, func.count()), query, **store.planning(session, query)).group_by(day)
-    per_day: Counter[dt.date] = Counter()
-    for first_day, n in session.execute(stmt):
-        first_day = first_day if isinstance(first_day, dt.date) else dt.date.fromisoformat(str(first_day))
-        per_day[max(first_day, query.date_from) if query.date_from else first_day] += n
+    totals = counts.totals(session, query)
+    per_day = totals.per_day if totals is not None else _live_per_day(session, query)
+    per_day = +per_day
     if not per_day:
         return Histogram("day", ())
     unit = _unit(min(per_day), max(per_day))
-    counts: Counter[dt.date] = Counter()
+    counted: Counter[dt.date] = Counter()
     for first_day, n in per_day.items():
-        counts[_bucket(first_day, unit)[0]] += n
-    bars, cursor = [], min(counts)
-    while cursor <= max(counts):
+        counted[_bucket(first_day, unit)[0]] += n
+    bars, cursor = [], min(counted)
+    while cursor <= max(counted):
         start, end = _bucket(cursor, unit)
         start = max(start, query.date_from) if query.date_from else start
         end = min(end, query.date_to) if query.date_to else end
-        bars.append(Bar(start, end, counts.get(_bucket(cursor, unit)[0], 0)))
+        bars.append(Bar(start, end, counted.get(_bucket(cursor, unit)[0], 0)))
         cursor = _bucket(cursor, unit)[1] + dt.timedelta(days=1)
     return Histogram(unit, tuple(bars))

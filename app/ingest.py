@@ -13,7 +13,7 @@ from typing import Literal
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from app import models
+from app import counts, models
 from app.extract import types as x
 from app.corroborate import corroborate
 from app.sources import BadDocument, find_documents, read_document_text
@@ -37,13 +37,17 @@ def slugify(name: str) -> str:
 def ingest_paths(
     factory: sessionmaker[Session], paths: Iterable[Path], *, progress: Callable[[float, int], None] | None = None
 ) -> list[IngestResult]:
-    """Ingest files and folders (.txt, .md, .html); a bad file is reported and the rest still load."""
+    """Ingest files and folders (.txt, .md, .html); a bad file is reported and the rest still load.
+
+    The facet counts are rebuilt once at the end (``app.counts``).
+    """
     files = list(find_documents(paths))
     results = []
     for done, path in enumerate(files, 1):
         results.append(ingest_file(factory, path))
         if progress:
             progress(done / len(files), done)
+    counts.refresh(factory)
     return results
 
 

@@ -16,13 +16,14 @@ from app.db import make_engine, make_sessionmaker
 from app.resources import STATIC_DIR, TEMPLATES_DIR
 from app.web import api, api_v1, exports, handlers, pages, timeline
 from app.web.deps import make_templates
-from app.web.cache import ResponseCache, data_version
+from app.web.cache import DataVersion, ResponseCache
 from app.web.security import SecurityHeadersMiddleware
 
 
 @asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     yield
+    app.state.data_version.close()
     app.state.engine.dispose()
 
 
@@ -47,7 +48,8 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(api_v1.router)
     app.include_router(exports.router)
     handlers.install(app)
-    app.add_middleware(ResponseCache, version=data_version(engine), size=settings.cache_size)
+    app.state.data_version = DataVersion(engine)
+    app.add_middleware(ResponseCache, version=app.state.data_version, size=settings.cache_size)
     app.add_middleware(SecurityHeadersMiddleware)
     return app
 

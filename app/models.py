@@ -19,6 +19,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    SmallInteger,
     String,
     Text,
     UniqueConstraint,
@@ -183,3 +184,32 @@ class EventTombstone(Base):
     id: Mapped[str] = mapped_column(String(16), primary_key=True)
     reason: Mapped[str] = mapped_column(Text)
     deleted_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class FacetCount(Base):
+    """How many events of one day (or month) have one facet value: precomputed totals.
+
+    ``grain`` 0 rows count the events that begin on day ``day`` (an ordinal), grain 1
+    rows the events that begin in the month starting on ``day``. ``facet`` is
+    ``all`` (value ``""``), ``actor`` (slug), ``side``, ``type``, ``place``,
+    ``precision`` or ``document`` (id). Rebuilt by ``app.counts.rebuild`` and used
+    only while ``CountStamp`` says they match the data (see ``app.counts``).
+    """
+
+    __tablename__ = "facet_counts"
+
+    grain: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
+    facet: Mapped[str] = mapped_column(String(10), primary_key=True)
+    day: Mapped[int] = mapped_column(Integer, primary_key=True)
+    value: Mapped[str] = mapped_column(String(200), primary_key=True)
+    n: Mapped[int] = mapped_column(Integer)
+
+
+class CountStamp(Base):
+    """The data version the facet counts were built at (one row): counts of any other version are not used."""
+
+    __tablename__ = "count_stamps"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    events_version: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    documents_version: Mapped[dt.datetime | None] = mapped_column(DateTime)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from app.extract import lexicon as lx
+from app.extract.prefilter import Prefiltered, prefiltered
 from app.extract.types import EventType, Modality
 
 _IRREGULAR_PAST = (
@@ -20,21 +21,21 @@ _IRREGULAR_PAST = (
     "laid|bore|beat|bit|tore|wore|was|were|had|did|declared|died|tied|fled"
 )
 _PARTICIPLE = rf"(?:\w{{3,}}ed|{_IRREGULAR_PAST}|given|taken|begun|seen|done|shown|known|fallen|driven|written|broken|chosen|stolen|won|shot|hit|put|set|cut|led|left|fled|struck|sent|held|made|brought|lost|fought|met|spoken|thrown|flown|withdrawn|undertaken|sworn|blown|torn|overrun|been\s+\w+ed)"
-PRESENT_PERFECT = re.compile(rf"(?<!\bto )\b(?:has|have|'ve)\s+(?:(?:\w+ly|also|already|now|just|reportedly|since)\s+)*(?P<verb>{_PARTICIPLE})\b", re.IGNORECASE)
+PRESENT_PERFECT = prefiltered(rf"(?<!\bto )\b(?:has|have|'ve)\s+(?:(?:\w+ly|also|already|now|just|reportedly|since)\s+)*(?P<verb>{_PARTICIPLE})\b", re.IGNORECASE)
 STATE_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?been\s+(?!\w+ed\b|killed|shot|hit|seen|taken|given|held|fired)\w+", re.IGNORECASE)
 RELATIVE_PERFECT = re.compile(r"\b(?:who|which|that|where)\s+(?:\w+\s+)?(?:has|have)\b", re.IGNORECASE)
-NEGATION = re.compile(r"\b(?:not|never|no|n't|nor)\b", re.IGNORECASE)
-CUMULATIVE = re.compile(
+NEGATION = prefiltered(r"\b(?:not|never|no|n't|nor)\b", re.IGNORECASE)
+CUMULATIVE = prefiltered(
     r"\b(?:\d[\d,.]*|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds|thousands|dozens|scores)\w*)\s+(?:\w+\s+){0,4}(?:have|has)\s+(?:been\s+)?(?:killed|died|wounded|injured|displaced|forced|arrested|detained)"
     r"|\b(?:have|has)\s+(?:been\s+)?(?:killed|died)\b.*\bsince\b",
     re.IGNORECASE,
 )
-FUTURE = re.compile(
-    r"\b(?:will|shall|'ll|(?:is|are)\s+(?:set|scheduled|due|expected|going|planning|to\s+be)\s+to|(?:is|are)\s+to|plans?\s+to|intends?\s+to|tomorrow|next\s+(?:week|month|year|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
+FUTURE = prefiltered(
+    r"\b(?:will|shall|'ll|(?:is|are)\s+(?:set|scheduled|due|expected|going|planning|to\s+be)\s+to|(?:is|are)\s+to|plans?\s+to|intends?\s+to|tomorrow|next\s+(?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
     re.IGNORECASE,
 )
-CLAIM = re.compile(r"\b(?:reportedly|allegedly|claim(?:ed|s)|according\s+to|reports?\s+(?:say|said|indicate)|purportedly)\b", re.IGNORECASE)
-DENIAL = re.compile(r"\b(?:den(?:ied|ies|y)|dismiss(?:ed|es)|rejected\s+(?:claims|reports|allegations))\b", re.IGNORECASE)
+CLAIM = prefiltered(r"\b(?:reportedly|allegedly|claim(?:ed|s)|according\s+to|reports?\s+(?:say|said|indicate)|purportedly)\b", re.IGNORECASE)
+DENIAL = prefiltered(r"\b(?:den(?:ied|ies|y)|dismiss(?:ed|es)|rejected\s+(?:claims|reports|allegations))\b", re.IGNORECASE)
 # Reporting verbs: a dated report is a statement event ("On Monday the ministry confirmed ...").
 SAY = re.compile(
     r"\b(?:said|says|told|stated|announced|added|claimed|declared|acknowledged|admitted|confirmed|reported)\b",
@@ -46,23 +47,24 @@ def eventive_verb(verb: str, rest: str = "") -> bool:
     return lx.event_participle(verb, rest)
 
 
-_TYPE_RULES: tuple[tuple[EventType, re.Pattern[str]], ...] = (
-    ("Riots", re.compile(r"\b(?:riot\w*|loot\w*|threw\s+stones|stone-throwing|torched)\b|\bclash\w*\b.*\b(?:protest\w*|youth|demonstrat\w*|crowds?)\b|\b(?:protest\w*|youth|crowds?)\b.*\bclash\w*", re.I)),
-    ("Battles", re.compile(r"\b(?:clash\w*|battl\w*|fought|fighting|firefight|gun\s*battle|ambush\w*|invad\w*|invasion|captur\w*|recaptur\w*|seized\s+control|took\s+control|offensive|exchange\s+of\s+fire|insurgents?\s+attack\w*)\b", re.I)),
-    ("Explosions/Remote violence", re.compile(r"\b(?:shell\w*|air\s*strikes?|air\s+raids?|missiles?|rockets?|bomb\w*|mortars?|drones?|artillery|explosi\w*|IEDs?|grenades?|landmines?)\b", re.I)),
-    ("Violence against civilians", re.compile(r"\b(?:massacre\w*|execut\w*|abduct\w*|kidnap\w*|hostages?|assassinat\w*|murder\w*|poison\w*|tortur\w*|civilians?\s+(?:were\s+)?killed|killed\s+\w*\s*civilians)\b", re.I)),
-    ("Battles", re.compile(r"\b(?:attack\w*|raid\w*|assault\w*|stormed)\b", re.I)),
-    ("Protests", re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|sit-in|uprising|(?-i:march(?:es|ed)?))\b", re.I)),
+_TYPE_RULES: tuple[tuple[EventType, Prefiltered], ...] = (
+    ("Riots", prefiltered(r"\b(?:riot\w*|loot\w*|threw\s+stones|stone-throwing|torched)\b|\bclash\w*\b.*\b(?:protest\w*|youth|demonstrat\w*|crowds?)\b|\b(?:protest\w*|youth|crowds?)\b.*\bclash\w*", re.I)),
+    ("Battles", prefiltered(r"\b(?:clash\w*|battl\w*|fought|fighting|firefight|gun\s*battle|ambush\w*|invad\w*|invasion|captur\w*|recaptur\w*|seized\s+control|took\s+control|offensive|exchange\s+of\s+fire|insurgents?\s+attack\w*)\b", re.I)),
+    ("Explosions/Remote violence", prefiltered(r"\b(?:shell\w*|air\s*strikes?|air\s+raids?|missiles?|rockets?|bomb\w*|mortars?|drones?|artillery|explosi\w*|ieds?|grenades?|landmines?)\b", re.I)),
+    ("Violence against civilians", prefiltered(r"\b(?:massacre\w*|execut\w*|abduct\w*|kidnap\w*|hostages?|assassinat\w*|murder\w*|poison\w*|tortur\w*|civilians?\s+(?:were\s+)?killed|killed\s+\w*\s*civilians)\b", re.I)),
+    ("Battles", prefiltered(r"\b(?:attack\w*|raid\w*|assault\w*|stormed)\b", re.I)),
+    ("Protests", prefiltered(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|sit-in|uprising|(?-i:march(?:es|ed)?))\b", re.I)),
 )
 
 
 _QUOTED = re.compile(r'[“"][^”"]*(?:[”"]|\Z)')
+_SAYS_QUOTE = re.compile(r"\b(?:said|says|stated|added|told\s+\w+)[,:]?\s+[\"“]")
 
 
-def quoted_ranges(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the double-quoted stretches of ``text`` (straight or curly quotes);
-    an unclosed quotation runs to the end of ``text``."""
-    return [m.span() for m in _QUOTED.finditer(text)]
+def quoted_ranges(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of the double-quoted stretches of ``text[start:end]`` (straight or curly
+    quotes); an unclosed quotation runs to ``end``."""
+    return [m.span() for m in _QUOTED.finditer(text, start, len(text) if end is None else end)]
 
 
 def is_mostly_quote(text: str) -> bool:
@@ -72,35 +74,39 @@ def is_mostly_quote(text: str) -> bool:
     quoted = sum(e - s for s, e in quoted_ranges(text))
     if text.lstrip()[:1] in "\"“" or quoted > 0.5 * len(text):
         return True
-    say = re.search(r"\b(?:said|says|stated|added|told\s+\w+)[,:]?\s+[\"“]", text)
+    say = _SAYS_QUOTE.search(text)
     return bool(say) and not lx.conflict_predicate(text[: say.start()])
 
 
-def event_type(text: str) -> EventType:
-    """ACLED's event type from keyword rules; Strategic developments when nothing fits."""
-    for name, pattern in _TYPE_RULES:
-        if pattern.search(text):
+def event_type(text: str, lower: str | None = None) -> EventType:
+    """ACLED's event type from keyword rules; Strategic developments when nothing fits.
+    ``lower``, if given, is ``text.lower()``."""
+    lower = text.lower() if lower is None else lower
+    for name, rule in _TYPE_RULES:
+        if rule.search(text, lower):
             return name
     return "Strategic developments"
 
 
-def modality(text: str) -> Modality:
-    if DENIAL.search(text):
+def modality(text: str, lower: str | None = None) -> Modality:
+    """denial / plan / claim / fact; ``lower``, if given, is ``text.lower()``."""
+    if DENIAL.search(text, lower):
         return "denial"
-    if FUTURE.search(text):
+    if FUTURE.search(text, lower):
         return "plan"
-    return "claim" if CLAIM.search(text) else "fact"
+    return "claim" if CLAIM.search(text, lower) else "fact"
 
 
-HABITUAL = re.compile(r"\b(?:regularly|repeatedly|several\s+times|many\s+times|previously|often|frequently|always|ever|long)\b", re.IGNORECASE)
+HABITUAL = prefiltered(r"\b(?:regularly|repeatedly|several\s+times|many\s+times|previously|often|frequently|always|ever|long)\b", re.IGNORECASE)
 
 
-def present_perfect_action(text: str) -> re.Match[str] | None:
+def present_perfect_action(text: str, lower: str | None = None) -> re.Match[str] | None:
     """The first present perfect of an action ("has invaded"), not of a state, a habit,
-    a running total or an ongoing activity ("has been supporting")."""
-    if CUMULATIVE.search(text) or HABITUAL.search(text):
+    a running total or an ongoing activity ("has been supporting"). ``lower``, if given,
+    is ``text.lower()``."""
+    if CUMULATIVE.search(text, lower) or HABITUAL.search(text, lower):
         return None
-    for match in PRESENT_PERFECT.finditer(text):
+    for match in PRESENT_PERFECT.finditer(text, lower):
         tail = text[match.start() : match.end() + 12]
         if STATE_PERFECT.match(tail) and not re.search(r"been\s+\w+ed\b", match.group()):
             continue

@@ -6,6 +6,7 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from app.extract import classify as cl
 from app.extract import lexicon as lx
@@ -17,9 +18,10 @@ _NAME_DATE = re.compile(r"(?i:the)\s+$")
 _NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
 
 
-@dataclass(frozen=True)
-class SentInfo:
-    """One sentence with its quotation-free text, usable dates and actors."""
+class SentInfo(NamedTuple):
+    """One sentence with its quotation-free text (also lower-cased and as words), usable dates
+    and actors. (A named tuple, not a frozen dataclass: one is built per sentence, and a frozen
+    dataclass sets each of its ten fields through a call.)"""
 
     sentence: Sentence
     plain: str
@@ -28,8 +30,9 @@ class SentInfo:
     quote: bool
     reaction: bool
     narrative: bool
-    all_mentions: tuple[ActorMention, ...] = ()
-    words: tuple[str, ...] = ()
+    all_mentions: tuple[ActorMention, ...]
+    words: tuple[str, ...]
+    lower: str
 
     @property
     def actors(self) -> list[Actor]:
@@ -54,11 +57,15 @@ def blank_quotes(document: Document) -> tuple[tuple[tuple[int, int], ...], str]:
 
     An unclosed quotation ends with its paragraph."""
     text = document.text
-    ranges = tuple((p.start + s, p.start + e) for p in document.paragraphs for s, e in cl.quoted_ranges(text[p.start : p.end]))
-    chars = list(text)
+    quoted = [p for p in document.paragraphs if text.find('"', p.start, p.end) >= 0 or text.find("“", p.start, p.end) >= 0]
+    ranges = tuple(r for p in quoted for r in cl.quoted_ranges(text, p.start, p.end))
+    pieces: list[str] = []
+    done = 0
     for s, e in ranges:
-        chars[s:e] = " " * (e - s)
-    return ranges, "".join(chars)
+        pieces += (text[done:s], " " * (e - s))
+        done = e
+    pieces.append(text[done:])
+    return ranges, "".join(pieces)
 
 
 def _usable(document: Document, plain: str, m: TimeMention) -> bool:
@@ -91,25 +98,38 @@ def _outside(ranges: list[tuple[int, int]], m: ActorMention) -> bool:
     return not any(s <= m.start and m.end <= e for s, e in ranges)
 
 
+def _own(plain: str, sent: Sentence, quoted: bool, mentions: tuple[ActorMention, ...], sources: list[tuple[int, int]]) -> tuple[ActorMention, ...]:
+    """The mentions outside quotations and attribution sources (``quoted``: the sentence has a quotation)."""
+    return tuple(
+        m
+        for m in mentions
+        if (not (quoted or m.end > sent.end) or plain[m.start : m.end] == m.text) and (not sources or _outside(sources, m))
+    )
+
+
 def sentence_infos(
     document: Document, sentences: tuple[Sentence, ...], mentions: tuple[ActorMention, ...], plain: str
 ) -> tuple[SentInfo, ...]:
-    """Per-sentence facts, from one pass of the date finder over the whole body."""
+    """Per-sentence facts, from one pass of the date finder over the whole body, one
+    lower-casing of the whole text and one classification of its distinct words."""
     times = find_time_mentions(document.text[document.body_start :], document.published, offset=document.body_start)
     t_starts = [t.start for t in times]
     m_starts = [m.start for m in mentions]
+    lower = plain.lower()
+    aligned = len(lower) == len(plain)  # no character lower-cased into several: offsets agree
+    lows = [lower[s.start : s.end] if aligned else plain[s.start : s.end].lower() for s in sentences]
+    words = [tuple(lx.lower_words(low)) for low in lows]
+    past, reactions = lx.past_and_reaction_words(set().union(*words))
     out: list[SentInfo] = []
-    for sent in sentences:
+    for sent, low, ws in zip(sentences, lows, words):
         ptext = plain[sent.start : sent.end]
         lo, hi = bisect.bisect_left(t_starts, sent.start), bisect.bisect_left(t_starts, sent.end)
         usable = tuple(t for t in times[lo:hi] if t.end <= sent.end and _usable(document, plain, t))
         lo, hi = bisect.bisect_left(m_starts, sent.start), bisect.bisect_left(m_starts, sent.end)
-        sources = _sources(ptext, sent.start)
-        own = tuple(m for m in mentions[lo:hi] if plain[m.start : m.end] == m.text and _outside(sources, m))
-        ws = lx.words(ptext)
-        narrative = lx.has_past(ws) or (has_perfect_aux(ws) and bool(cl.PRESENT_PERFECT.search(ptext)))
-        quote, reaction = cl.is_mostly_quote(sent.text), lx.is_reaction(ws)
-        out.append(SentInfo(sent, ptext, usable, own, quote, reaction, narrative, mentions[lo:hi], tuple(ws)))
+        own = _own(plain, sent, ptext != sent.text, mentions[lo:hi], _sources(ptext, sent.start))
+        narrative = not past.isdisjoint(ws) or (has_perfect_aux(ws) and bool(cl.PRESENT_PERFECT.search(ptext, low)))
+        quote, reaction = cl.is_mostly_quote(sent.text), not reactions.isdisjoint(ws)
+        out.append(SentInfo(sent, ptext, usable, own, quote, reaction, narrative, mentions[lo:hi], ws, low))
     return tuple(out)
 
 

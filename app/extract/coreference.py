@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import re
 
 from app.extract.gazetteer import Found
 from app.extract.persons import NOT_NAME_TOKENS, PARTICLE, is_possessive
+from app.extract.prefilter import lower_matches
+from app.extract.scan import matches_around, occurrences
 from app.extract.types import Actor, ActorMention, Sentence
 
 _FORCES = re.compile(
@@ -94,9 +97,9 @@ def _owner_before(found: list[Found], ends: list[int], pos: int) -> Actor | None
 _FORCE_NOUNS = ("police", "army", "authorities", "government", "troops", "soldiers", "security forces")
 
 
-def _force_matches(text: str, start: int, end: int) -> list[re.Match[str]]:
-    """``_FORCES`` matches, searched only around the nouns it needs (found by string search)."""
-    lower = text.lower()
+def _force_matches(text: str, lower: str, start: int, end: int) -> list[re.Match[str]]:
+    """``_FORCES`` matches, searched only around the nouns it needs (found by string search
+    in ``lower``, the lower-cased text)."""
     seen: dict[int, re.Match[str]] = {}
     for noun in _FORCE_NOUNS:
         at = lower.find(noun, start, end)
@@ -110,15 +113,16 @@ def _force_matches(text: str, start: int, end: int) -> list[re.Match[str]]:
     return [seen[k] for k in sorted(seen)]
 
 
-def forces(text: str, found: list[Found], start: int, end: int) -> list[Found]:
+def forces(text: str, found: list[Found], start: int, end: int, lower: str | None = None) -> list[Found]:
     """Bare "police", "troops", "the authorities" resolve to the last attributed forces
-    ("US troops ... the troops"), else to a clearly dominant state; otherwise nothing."""
-    ordered = sorted(found, key=lambda f: f[1])
+    ("US troops ... the troops"), else to a clearly dominant state; otherwise nothing.
+    ``lower``, if given, is ``text.lower()``."""
+    ordered = sorted(found, key=operator.itemgetter(1))
     ends = [e for _, e, _ in ordered]
     last: Actor | None = None
     fallback = dominant_state(found)
     out: list[Found] = []
-    for m in _force_matches(text, start, end):
+    for m in _force_matches(text, text.lower() if lower is None else lower, start, end):
         owner = _owner_before(ordered, ends, m.start())
         if owner is not None:
             last = owner if owner.kind == "state" else last
@@ -136,13 +140,23 @@ def apposed_names(text: str, found: list[Found], start: int, end: int) -> list[F
     for s, _, actor in found:
         if actor.kind not in ("organisation", "armed_group"):
             continue
-        noun = _APPOSED.search(text, max(start, s - 30), s)
+        noun = _APPOSED.search(text, max(start, s - 30), s) if text.rfind(",", max(start, s - 30), s) >= 0 else None
         if noun is None or actor.kind not in ("organisation", "armed_group"):
             continue
-        refs = rf"\b(?:(?:the|a|an|its|military)\s+)+{noun.group(1)}\b"
-        for ref in re.finditer(refs, text[start:end], re.IGNORECASE):
-            extra.append((start + ref.start(), start + ref.end(), actor))
+        extra += [(start + a, start + b, actor) for a, b in _references(text[start:end], noun.group(1))]
     return extra
+
+
+def _references(window: str, noun: str) -> list[tuple[int, int]]:
+    """Spans of "the junta", "its military junta" in ``window``: where the case-sensitive
+    pattern matches the lower-cased text (see ``prefilter.lower_matches``), searched around
+    each "junta"."""
+    source = rf"\b(?:(?:the|a|an|its|military)\s+)+{noun.lower()}\b"
+    lower = window.lower()
+    if not lower_matches(window, lower):
+        return [m.span() for m in re.finditer(source, window, re.IGNORECASE)]
+    keys = occurrences(lower, noun.lower())
+    return [m.span() for m in matches_around(re.compile(source), lower, keys, 0, len(lower))]
 
 
 def everywhere(text: str, people: list[Found], start: int, end: int) -> list[Found]:

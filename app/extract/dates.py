@@ -14,6 +14,7 @@ import datetime as dt
 import re
 
 from app.extract import resolve as rv
+from app.extract.prefilter import contains_any, lower_matches, needles_of
 from app.extract.resolve import MONTHS, WEEKDAYS, Handler, Resolved, week_start, weekday_before
 
 __all__ = ["MONTHS", "WEEKDAYS", "find_time_mentions", "iso_at_precision", "week_start", "weekday_before"]
@@ -61,76 +62,99 @@ _WEEKDAY_KEYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturd
 _RELATIVE_KEYS = ("yesterday", "today", "tonight", "tomorrow", "overnight", "night", "morning", "afternoon",
                   "evening", "week", "month", "year", "ago")
 _BY_KEY = {"month": (1, 2, 3, 4, 5, 6), "year": (0, 7, 8), "weekday": (9, 10), "relative": (11, 12, 13)}
-_YEAR_KEY = re.compile(r"[12]\d\d\d")
+_KIND = {i: kind for kind, patterns in _BY_KEY.items() for i in patterns}
+_KEYS = {"month": _MONTH_KEYS, "year": (), "weekday": _WEEKDAY_KEYS, "relative": _RELATIVE_KEYS}
+
+
+def _window_needles(i: int) -> frozenset[str] | None:
+    """Words one of which each match of pattern ``i`` contains (see ``prefilter``), if a window
+    may lack them: a window around a key that holds one of them always has it."""
+    needles = needles_of(PATTERNS[i][0].pattern, PATTERNS[i][0].flags)
+    keys = _KEYS[_KIND[i]]
+    if needles is None or (keys and all(any(n in key.lower() for n in needles) for key in keys)):
+        return None
+    return needles
+
+
+_NEEDLES = tuple(_window_needles(i) for i in range(len(PATTERNS)))
+# A weekday pair ("Monday to Wednesday") holds two weekday keys, neither followed by a
+# lower-case letter: a window around a single weekday holds no pair.
+_MIN_KEYS = {9: 2}
+# Month and weekday keys in one scan: all are capitalised, so no two occurrences overlap.
+_NAMED_KEY = re.compile("|".join(_MONTH_KEYS + _WEEKDAY_KEYS))
 _REACH = 45
 
 
-def _literal_hits(text: str, keys: tuple[str, ...], *, whole: bool = False) -> list[int]:
-    """Offsets of each key; with ``whole``, only where no lower-case letter follows
-    ("Mar." and "March" are keys, "Mayor" and "Marine" are not)."""
+def _literal_hits(text: str, keys: tuple[str, ...]) -> list[int]:
+    """Offsets of each key (found by string search)."""
     hits: list[int] = []
     for key in keys:
         at = text.find(key)
         while at >= 0:
-            stop = at + len(key)
-            if not (whole and stop < len(text) and text[stop].islower()):
-                hits.append(at)
-            at = text.find(key, stop)
-    return hits
-
-
-def _month_hits(text: str) -> list[int]:
-    """Month names and abbreviations, found by their first three letters ("Mayor" is no month)."""
-    hits = []
-    for at in _literal_hits(text, _MONTH_KEYS):
-        nxt = text[at + 3 : at + 4]
-        if not nxt.islower() or text.startswith(_MONTH_NAMES, at):
             hits.append(at)
+            at = text.find(key, at + len(key))
     return hits
+
+
+def _named_hits(text: str) -> tuple[list[int], list[int]]:
+    """Month names and abbreviations, found by their first three letters ("Mayor" is no month),
+    and weekday names not followed by a lower-case letter."""
+    months: list[int] = []
+    weekdays: list[int] = []
+    for m in _NAMED_KEY.finditer(text):
+        at, stop = m.span()
+        nxt = text[stop : stop + 1]
+        if stop - at == 3:
+            if not nxt.islower() or text.startswith(_MONTH_NAMES, at):
+                months.append(at)
+        elif not nxt.islower():
+            weekdays.append(at)
+    return months, weekdays
 
 
 def _year_hits(text: str) -> list[int]:
-    """Four-digit numbers from 1800 to 2099 standing alone."""
+    """Four-digit numbers from 1800 to 2099 standing alone (found by string search)."""
     hits = []
-    for m in _YEAR_KEY.finditer(text):
-        at = m.start()
-        if text[at : at + 2] in ("18", "19", "20") and not text[at - 1 : at].isdigit() and not text[at + 4 : at + 5].isdigit():
-            hits.append(at)
+    for century in ("18", "19", "20"):
+        at = text.find(century)
+        while at >= 0:
+            rest = text[at + 2 : at + 4]
+            if len(rest) == 2 and rest.isdecimal() and not text[at - 1 : at].isdigit() and not text[at + 4 : at + 5].isdigit():
+                hits.append(at)
+            at = text.find(century, at + 1)
     return hits
 
 
-def _key_hits(text: str) -> dict[str, list[int]]:
-    return {
-        "month": _month_hits(text),
-        "year": _year_hits(text),
-        "weekday": _literal_hits(text, _WEEKDAY_KEYS, whole=True),
-        "relative": _literal_hits(text.lower(), _RELATIVE_KEYS),
-    }
+def _key_hits(text: str, lower: str) -> dict[str, list[int]]:
+    months, weekdays = _named_hits(text)
+    return {"month": months, "year": _year_hits(text), "weekday": weekdays, "relative": _literal_hits(lower, _RELATIVE_KEYS)}
 
 
-def _windows(text: str, hits: list[int]) -> list[tuple[int, int]]:
-    """Merged spans reaching ``_REACH`` characters either side of each hit, widened to whole words."""
-    merged: list[tuple[int, int]] = []
+def _windows(text: str, hits: list[int]) -> list[tuple[int, int, int]]:
+    """Merged spans reaching ``_REACH`` characters either side of each hit, widened to whole
+    words, with the number of hits in each."""
+    merged: list[tuple[int, int, int]] = []
     for hit in sorted(hits):
         lo = text.rfind(" ", 0, max(0, hit - _REACH)) + 1
         hi = text.find(" ", hit + _REACH)
         hi = len(text) if hi < 0 else hi
         if merged and lo <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+            merged[-1] = (merged[-1][0], max(merged[-1][1], hi), merged[-1][2] + 1)
         else:
-            merged.append((lo, hi))
+            merged.append((lo, hi, 1))
     return merged
 
 
 def _candidates(text: str, ref: dt.date | None, future: bool) -> list[tuple[re.Match[str], Resolved | None]]:
-    by_pattern: dict[int, list[int]] = {}
-    for kind, hits in _key_hits(text).items():
-        for i in _BY_KEY[kind] if hits else ():
-            by_pattern.setdefault(i, []).extend(hits)
+    lower = text.lower()
+    caseless = lower_matches(text, lower)
+    windows = {kind: _windows(text, hits) for kind, hits in _key_hits(text, lower).items() if hits}
     found: list[tuple[re.Match[str], Resolved | None]] = []
-    for i, hits in sorted(by_pattern.items()):
-        pattern, handler = PATTERNS[i]
-        for lo, hi in _windows(text, hits):
+    for i, (pattern, handler) in enumerate(PATTERNS):
+        needles = _NEEDLES[i] if caseless else None
+        for lo, hi, keys in windows.get(_KIND[i], ()):
+            if keys < _MIN_KEYS.get(i, 1) or (needles and not contains_any(lower[lo:hi], needles)):
+                continue  # no match can lie in this window
             for match in pattern.finditer(text, lo, hi):
                 found.append((match, handler(match, ref, future)))
     return found

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from app.extract import classify as cl
 from app.extract import lexicon as lx
@@ -10,18 +11,22 @@ from app.extract.attach import Draft
 from app.extract.context import Context, SentInfo
 from app.extract.dates import iso_at_precision
 from app.extract.places import places_in
+from app.extract.prefilter import prefiltered
 from app.extract.types import Actor, Event, Excerpt, Modality
 
+Identify = Callable[[int, int, str], str]
 PROTESTERS = Actor("Protesters", "unknown")
-_ACCORDING = re.compile(r"\baccording\s+to\s+(?P<src>(?:the\s+)?[^,.;:]+?)(?=\s*[,.;:]|\s+(?:on|in|at|,)\s|$)", re.IGNORECASE)
-_REPORT_VERB = re.compile(
+_ACCORDING = prefiltered(r"\baccording\s+to\s+(?P<src>(?:the\s+)?[^,.;:]+?)(?=\s*[,.;:]|\s+(?:on|in|at|,)\s|$)", re.IGNORECASE)
+_REPORT_VERB = prefiltered(
     r"\b(?:said|says|told|stated|announced|claimed|claims|alleged|alleges|reported|reports|denied|denies|"
     r"insisted|confirmed|added|accused|warned|declared)\b",
     re.IGNORECASE,
 )
 # A short subject right before the report verb, from the start of its clause ("The army denied").
 _SUBJECT = re.compile(r"(?:^|[,;]\s*)((?:[Tt]he\s+)?[A-Za-z][\w'’-]*(?:\s+[\w'’-]+){0,2})\s+$")
-_CLAIM_VERB = re.compile(r"\b(?:said|says|claimed|claims|alleged|alleges|reported|reports|insisted|accused)\b", re.IGNORECASE)
+_ATTRIBUTION = prefiltered(r"\baccording\s+to\s+[^,.;:]+[,]?", re.IGNORECASE)
+_OPENING = re.compile(r"^(?:and|but|then|also|again|earlier|later|meanwhile)\b[ ,]*", re.IGNORECASE)
+_CLAIM_VERB = prefiltered(r"\b(?:said|says|claimed|claims|alleged|alleges|reported|reports|insisted|accused)\b", re.IGNORECASE)
 
 
 def _actors(ctx: Context, draft: Draft, etype: str) -> tuple[Actor, ...]:
@@ -49,10 +54,14 @@ def title(ctx: Context, draft: Draft) -> str:
         e += 2 if text[e : e + 2] in ("'s", "’s") else 0
         e += 1 if text[e : e + 1] == "," else 0
         clause = text[a:s] + text[e:b]
-    clause = re.sub(r"\baccording\s+to\s+[^,.;:]+[,]?", "", clause, count=1, flags=re.I)
-    clause = re.sub(r"\s+", " ", clause).strip(" ,;:.-–—\"'“”")
-    clause = re.sub(r"^(?:and|but|then|also|again|earlier|later|meanwhile)\b[ ,]*", "", clause, flags=re.I)
-    clause = re.sub(r"\s+([,.;:])", r"\1", clause).strip(" ,;")
+    attribution = _ATTRIBUTION.search(clause)
+    if attribution is not None:
+        clause = clause[: attribution.start()] + clause[attribution.end() :]
+    clause = " ".join(clause.split()).strip(" ,;:.-–—\"'“”")
+    clause = _OPENING.sub("", clause, count=1)
+    for punct in ",.;:":  # spaces are single by now
+        clause = clause.replace(" " + punct, punct)
+    clause = clause.strip(" ,;")
     if len(clause) > 120:
         clause = clause[:117].rsplit(" ", 1)[0].rstrip(" ,;") + "…"
     return clause[:1].upper() + clause[1:]
@@ -61,10 +70,10 @@ def title(ctx: Context, draft: Draft) -> str:
 def claimant(ctx: Context, info: SentInfo) -> str | None:
     """Who the sentence attributes its content to: "according to X", else the subject of a
     say/claim/deny verb as written ("Moscow", "the FSB"), kept apart from the actors."""
-    match = _ACCORDING.search(info.plain)
+    match = _ACCORDING.search(info.plain, info.lower)
     if match:
         return match["src"].strip()
-    say = _REPORT_VERB.search(info.plain)
+    say = _REPORT_VERB.search(info.plain, info.lower)
     if say is None:
         return None
     at = info.sentence.start + say.start()
@@ -81,19 +90,22 @@ def claimant(ctx: Context, info: SentInfo) -> str | None:
 
 def modality(info: SentInfo) -> Modality:
     """denial / plan / claim (reportedly, according to, or an event reported after "X said") / fact."""
-    found = cl.modality(info.plain)
+    found = cl.modality(info.plain, info.lower)
     if found != "fact":
         return found
-    say = _CLAIM_VERB.search(info.plain)
+    say = _CLAIM_VERB.search(info.plain, info.lower)
     return "claim" if say and lx.past_predicates(info.plain[say.end() :]) else "fact"
 
 
-def to_event(ctx: Context, draft: Draft) -> Event:
+def to_event(ctx: Context, draft: Draft, identify: Identify) -> Event:
+    """The event of ``draft``; ``identify`` gives its id from its first excerpt's span and date."""
     info = ctx.infos[draft.sentence.index]
-    etype = cl.event_type(info.plain)
+    etype = cl.event_type(info.plain, info.lower)
+    date = iso_at_precision(draft.first, draft.precision)
+    first = draft.excerpts[0]
     return Event(
-        id="",
-        date=iso_at_precision(draft.first, draft.precision),
+        id=identify(first.start, first.end, date),
+        date=date,
         first=draft.first,
         last=draft.last,
         precision=draft.precision,

@@ -4,7 +4,10 @@ An event comes from a sentence that states a past occurrence with a
 resolvable date of its own (explicit, weekday or relative), or from an
 undated present perfect of an action ("has invaded"), dated by the
 publication date (guideline rule 6). Undated simple past is never dated by
-guesswork (rule 8): such sentences can only join a dated event as excerpts.
+guesswork (rule 8): such a sentence joins a dated event as an excerpt when it
+elaborates it (``attach``), or, when it continues one in the same paragraph with
+an action of its own, becomes an event with that event's date (rule 7,
+``inherit``).
 """
 
 from __future__ import annotations
@@ -16,12 +19,14 @@ from app.extract import classify as cl
 from app.extract import lexicon as lx
 from app.extract.attach import Draft, attach, merge
 from app.extract.context import Context, SentInfo, build_context, has_perfect_aux
-from app.extract.describe import to_event
+from app.extract.describe import Identify, to_event
+from app.extract.inherit import inherit
+from app.extract.prefilter import prefiltered
 from app.extract.types import Actor, ActorMention, Document, Event, Sentence, TimeMention
 
 _RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 _CLAUSE_BREAK = re.compile(r",\s+(?=\w+ing\b)|;\s+")
-_VAGUE = re.compile(r"\b(?:in\s+recent\s+(?:days|weeks|months|years)|for\s+(?:years|decades|months)|over\s+the\s+(?:past|last))\b", re.I)
+_VAGUE = prefiltered(r"\b(?:in\s+recent\s+(?:days|weeks|months|years)|for\s+(?:years|decades|months)|over\s+the\s+(?:past|last))\b", re.I)
 _WINDOW = 60
 _CLAUSE_PUNCT = re.compile(r"[,;](?!\d)")
 
@@ -51,12 +56,13 @@ def _clause_around(plain: str, start: int, end: int) -> str:
     return plain[max(a, start - _WINDOW) : min(b, end + _WINDOW)]
 
 
-def _coarse_ok(plain: str, m: TimeMention, offset: int) -> bool:
+def _coarse_ok(plain: str, lower: str, m: TimeMention, offset: int) -> bool:
     """Month/week/year dates count only beside an eventive verb or event noun in their own
     clause, not negated, and not as the start of a period ("have died since 2007",
-    "the third coup since 1990"): "since" dates a span, not an occurrence."""
+    "the third coup since 1990"): "since" dates a span, not an occurrence. ``lower`` is
+    ``plain.lower()``."""
     window = _clause_around(plain, m.start - offset, m.end - offset)
-    if cl.CUMULATIVE.search(plain) or m.text.lower().startswith("since"):
+    if cl.CUMULATIVE.search(plain, lower) or m.text.lower().startswith("since"):
         return False
     return lx.conflict_predicate(window.replace(m.text, " ")) and not cl.NEGATION.search(window)
 
@@ -70,7 +76,7 @@ def _dated_drafts(ctx: Context, info: SentInfo) -> list[Draft]:
     sent, plain = info.sentence, info.plain
     if info.quote or info.reaction or not info.narrative or not info.times:
         return []
-    if not (lx.has_say(info.words) or lx.conflict_predicate(plain)):
+    if not (lx.has_say(info.words) or lx.conflict_in(info.lower, info.words)):
         return []
     drafts = []
     for a, b in _clauses(sent):
@@ -78,9 +84,9 @@ def _dated_drafts(ctx: Context, info: SentInfo) -> list[Draft]:
         if chosen is None:
             continue
         m, possessive = chosen
-        if m.precision != "day" and not _coarse_ok(plain, m, sent.start):
+        if m.precision != "day" and not _coarse_ok(plain, info.lower, m, sent.start):
             continue
-        if cl.FUTURE.search(plain[a - sent.start : m.end - sent.start]):
+        if cl.FUTURE.search(plain[a - sent.start : m.end - sent.start], info.lower[a - sent.start : m.end - sent.start]):
             continue
         drafts.append(Draft(sent, (a, b), m.first, m.last, m.precision, m.method, m.text,  # type: ignore[arg-type]
                             (m.start, m.end), possessive, [sent]))
@@ -92,10 +98,10 @@ def _perfect_draft(ctx: Context, info: SentInfo, lead: bool) -> Draft | None:
 
     Outside the lead sentence the participle must name an action ("has seized", not "has been")."""
     ref, plain, sent = ctx.document.published, info.plain, info.sentence
-    if ref is None or info.quote or info.reaction or not has_perfect_aux(info.words) or _VAGUE.search(plain):
+    if ref is None or info.quote or info.reaction or not has_perfect_aux(info.words) or _VAGUE.search(plain, info.lower):
         return None
-    match = cl.present_perfect_action(plain)
-    if match is None or cl.FUTURE.search(plain):
+    match = cl.present_perfect_action(plain, info.lower)
+    if match is None or cl.FUTURE.search(plain, info.lower):
         return None
     rest = plain[match.end() :].split(",")[0]
     if cl.SAY.fullmatch(match["verb"]) or not (lead or cl.eventive_verb(match["verb"], rest)):
@@ -106,6 +112,10 @@ def _perfect_draft(ctx: Context, info: SentInfo, lead: bool) -> Draft | None:
 
 def _no_state(actor: Actor) -> Actor | None:
     return None
+
+
+def _no_id(start: int, end: int, date: str) -> str:
+    return ""
 
 
 def drafts_of(ctx: Context) -> list[Draft]:
@@ -123,13 +133,17 @@ def build_events(
     sentences: tuple[Sentence, ...],
     mentions: tuple[ActorMention, ...],
     state_of: Callable[[Actor], Actor | None] = _no_state,
+    identify: Identify = _no_id,
 ) -> tuple[Event, ...]:
-    """Dated events of a document, in reading order, with empty ids (the pipeline sets them).
+    """Dated events of a document, in reading order.
 
-    ``state_of`` names the state a known official acts for (``Gazetteer.state_of``).
+    ``state_of`` names the state a known official acts for (``Gazetteer.state_of``);
+    ``identify`` gives an event's id from its first excerpt's span and its date (the
+    pipeline's ``excerpt_id``; empty ids without it).
     """
     ctx = build_context(document, sentences, mentions, state_of)
     drafts = merge(ctx, drafts_of(ctx))
     attach(ctx, drafts)
-    return tuple(to_event(ctx, d) for d in drafts)
+    drafts += inherit(ctx, drafts)
+    return tuple(to_event(ctx, d, identify) for d in drafts)
 

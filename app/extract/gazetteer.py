@@ -6,9 +6,13 @@ after a locative preposition is a place, not an actor) and ``"match_name":
 false`` when the bare name is too ambiguous to match ("Jordan", "Chad").
 Matching is case-sensitive: names are capitalised, common words are not.
 
-Lookup is by first word: every alias is filed under its first word, longest
-first, so one pass over the words of a text finds every known name (one big
-alternation regex would try hundreds of alternatives at every position).
+Every alias is filed under its first word, longest first. An alias is looked
+for only where its first word can start one: a capitalised word not glued to
+the word before it, "the" before a capitalised word ("the Kremlin"), or one of
+the few other lower-case first words ("al-", "government of"), not glued
+either. The aliases of capitalised words are compiled into one trie-shaped
+regex (``trie``), so one scan of a text finds them all; the others are tried
+(with a second such regex) only where string search finds their first word.
 """
 
 from __future__ import annotations
@@ -16,10 +20,11 @@ from __future__ import annotations
 import functools
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import app
+from app.extract.trie import Name, trie_pattern
 from app.extract.types import Actor, ActorKind
 
 Found = tuple[int, int, Actor]
@@ -30,6 +35,11 @@ LOCATIVE = re.compile(
 )
 WORD = re.compile(r"(?<![\w-])\w+")
 CAPITALISED = re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-Þ0-9]\w*")
+_CAPITAL = re.compile(r"[A-ZÀ-ÖØ-Þ0-9]")
+_FIRST_WORD = re.compile(r"\w+")
+_NOT_GLUED = r"(?<![\w-].)"  # placed after a name's first character: nothing glued before it
+_WHOLE = r"(?!\w)"
+_THE_CAPITAL = re.compile(r"the (?=[A-ZÀ-ÖØ-Þ0-9])")
 
 
 @dataclass(frozen=True)
@@ -40,7 +50,19 @@ class Gazetteer:
     by_alias: dict[str, Actor]
     capitals: frozenset[str]
     by_first: dict[str, tuple[str, ...]]
-    lower_leads: tuple[str, ...] = ()
+    upper: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    lower: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    lower_leads: tuple[str, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        upper: list[Name] = []
+        lower: list[Name] = []
+        for word, aliases in self.by_first.items():
+            (upper if _CAPITAL.match(word) else lower).extend(_findable(word, aliases))
+        leads = {alias[: len(_FIRST_WORD.match(alias).group()) + 1] for alias, _, _ in lower}  # type: ignore[union-attr]
+        object.__setattr__(self, "upper", trie_pattern(upper))
+        object.__setattr__(self, "lower", trie_pattern(lower))
+        object.__setattr__(self, "lower_leads", tuple(sorted(leads)))
 
     def lookup(self, name: str) -> Actor | None:
         return self.by_alias.get(name)
@@ -56,36 +78,54 @@ class Gazetteer:
         """(start, end, alias) of every known name in ``text[start:end]``, longest at each place."""
         end = len(text) if end is None else end
         out: list[tuple[int, int, str]] = []
-        resume = start
-        for pos, word in self._first_words(text, start, end):
-            if pos < resume:
-                continue
-            aliases = self.by_first.get(word)
-            alias = self._alias_at(text, pos, end, aliases) if aliases else None
-            if alias is not None:
-                out.append((pos, pos + len(alias), alias))
-                resume = pos + len(alias)
+        lower = self._lower_names(text, start, end)
+        search = self.upper.search
+        upper = search(text, start)
+        pos, i = start, 0
+        while True:
+            while i < len(lower) and lower[i][0] < pos:
+                i += 1
+            if upper is not None and upper.start() < pos:
+                upper = search(text, pos)
+            if i < len(lower) and (upper is None or lower[i][0] < upper.start()):
+                s, e = lower[i]
+            elif upper is not None:
+                s, e = upper.span()
+            else:
+                break
+            if s >= end:
+                break
+            if e + 2 > end:  # at the end of the window: the longest name that fits in it, if any
+                alias = self._alias_before(text, s, end)
+                if alias is None:
+                    pos = s + 1
+                    continue
+                e = s + len(alias)
+            out.append((s, e, text[s:e]))
+            pos = e
         return out
 
-    def _first_words(self, text: str, start: int, end: int) -> list[tuple[int, str]]:
-        """Capitalised words that begin an alias, by regex ("the Kremlin" is tried from "Kremlin"),
-        plus the few other lower-case first words ("al-", "government of") by string search.
-        Words that begin no alias are left out: they cannot start a match."""
-        words: list[tuple[int, str]] = []
-        firsts, the = self.by_first, "the" in self.by_first
-        for m in CAPITALISED.finditer(text, start, end):
-            at = m.start()
-            if the and at >= start + 4 and text[at - 4 : at] == "the ":
-                words.append((at - 4, "the"))
-            if m.group() in firsts:
-                words.append((at, m.group()))
+    def _lower_names(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """The longest lower-case-first alias at each place in ``text[start:end]`` where one may
+        start, found by string search for the few words that start them."""
+        places: set[int] = set()
         for lead in self.lower_leads:
+            if lead == "the ":  # frequent: tried only before a capitalised word (see ``_findable``)
+                places.update(m.start() for m in _THE_CAPITAL.finditer(text, start, end))
+                continue
             at = text.find(lead, start, end)
             while at >= 0:
-                if at == 0 or not (_is_word_char(text[at - 1]) or text[at - 1] == "-"):
-                    words.append((at, lead[:-1]))
-                at = text.find(lead, at + len(lead), end)
-        return sorted(words) if self.lower_leads else words
+                places.add(at)
+                at = text.find(lead, at + 1, end)
+        match = self.lower.match
+        return [m.span() for at in sorted(places) if (m := match(text, at))]
+
+    def _alias_before(self, text: str, pos: int, end: int) -> str | None:
+        """The longest alias at ``pos`` that stops by ``end``, if what starts it ends before ``end``
+        (the lower-case word and the character after it; "the" and a capital)."""
+        word = _FIRST_WORD.match(text, pos).group()  # type: ignore[union-attr]
+        lead = 0 if _CAPITAL.match(word) else len(word) + 1 + (word == "the")
+        return self._alias_at(text, pos, end, self.by_first.get(word, ())) if pos + lead <= end else None
 
     @staticmethod
     def _alias_at(text: str, pos: int, end: int, aliases: tuple[str, ...]) -> str | None:
@@ -138,9 +178,21 @@ def build_gazetteer(entries: list[dict[str, object]]) -> Gazetteer:
         for name in names:
             by_alias.setdefault(name, actor)
         capitals.update(str(c) for c in entry.get("capitals") or [])  # type: ignore[attr-defined]
-    by_first = _by_first_word(list(by_alias))
-    leads = {a[: len(w) + 1] for w, aliases in by_first.items() if w != "the" and not w[0].isupper() for a in aliases}
-    return Gazetteer(tuple(actors), by_alias, frozenset(capitals), by_first, tuple(sorted(leads)))
+    return Gazetteer(tuple(actors), by_alias, frozenset(capitals), _by_first_word(list(by_alias)))
+
+
+def _findable(word: str, aliases: tuple[str, ...]) -> list[Name]:
+    """The aliases filed under ``word`` as trie names, with where they may start (see the module
+    docstring). A lower-case word alone is found only where another of its aliases could start."""
+    if word == "the":
+        return [(a, "(?=he [A-ZÀ-ÖØ-Þ0-9])", _WHOLE) for a in aliases]
+    if _CAPITAL.match(word):
+        return [(a, _NOT_GLUED, _WHOLE) for a in aliases]
+    if word[0].isupper():
+        return []  # a capital letter that does not start a capitalised word
+    follows = "".join(sorted({a[len(word)] for a in aliases if len(a) > len(word)}))
+    alone = f"(?=[{re.escape(follows)}])"
+    return [(a, _NOT_GLUED, _WHOLE if a != word else alone) for a in aliases if a != word or follows]
 
 
 @functools.lru_cache(maxsize=1)

@@ -1,11 +1,10 @@
-"""Actors the gazetteer does not know: titled persons, organisations, groups, acronyms.
+"""Persons the gazetteer does not know.
 
 A capitalised run of words is a person when a title stands inside it
 ("Deputy Interior Minister Jane Roe"), a role noun or a say-verb stands
 before it ("journalist Jane Roe", "said Jane Roe"), or an apposition or a
-say-verb follows a two-word name ("Jane Roe, a lawyer, ..."). A run ending
-in an organisation head ("Ministry of Health", "... Party") is an
-organisation; a state name before it is its affiliation.
+say-verb follows a two-word name ("Jane Roe, a lawyer, ..."). Organisations,
+acronyms and generic groups are found in ``organisations``.
 """
 
 from __future__ import annotations
@@ -19,8 +18,14 @@ from app.extract.types import Actor, ActorKind
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _TOKEN = rf"[{_UPPER}][\w'’.-]*"
 PARTICLE = r"(?:al|el|ad|ash|as|bin|ibn|de|da|van|von|der|du|di|dos|del|la|le|Bin|Abu|Abd|Abdul)"
-NAME_RUN = re.compile(rf"(?<![\w-])(?:{_TOKEN}|{PARTICLE}-{_TOKEN})(?:\s+(?:{PARTICLE}[\s-])?{_TOKEN})*")
-SINGLE_TOKEN = re.compile(rf"(?<![\w-])(?:{PARTICLE}-)?{_TOKEN}")
+_LOWER_PARTICLES = ("al", "el", "ad", "ash", "as", "bin", "ibn", "de", "da", "van", "von", "der", "du", "di", "dos", "del", "la", "le")
+# A capitalised run of words: ``(?<![\w-])(?:TOKEN|PARTICLE-TOKEN)(?:\s+(?:PARTICLE[\s-])?TOKEN)*``,
+# written to start at its first capital (after "al-" in "al-Sadr") so that the regex engine
+# skips to capitals instead of trying every position; ``_runs`` moves the start back.
+_AFTER_PARTICLE = "|".join(
+    rf"(?<=(?<![\w-])(?:{'|'.join(p for p in _LOWER_PARTICLES if len(p) == n)})-.)" for n in (2, 3)
+)
+NAME_RUN = re.compile(rf"[{_UPPER}](?:(?<![\w-].)|{_AFTER_PARTICLE})[\w'’.-]*(?:\s+(?:{PARTICLE}[\s-])?{_TOKEN})*")
 
 TITLE_WORDS = frozenset(
     """president vice prime minister deputy first foreign defence defense interior finance justice
@@ -45,7 +50,6 @@ ORG_HEADS = frozenset(
     Organisation Service Police Office Court Parliament Assembly Bank Corps Alliance Authority
     Government Navy Times Post News Agency Network University School Airport Games""".split()
 )
-MEDIA_ORG_HEADS = frozenset({"Times", "Post", "News", "Network", "Games", "University", "School", "Airport"})
 NOT_NAME_TOKENS = frozenset(
     """The A An In On At As By For From Of To With And But Or If When While After Before Since During
     Despite Meanwhile However Although Though Also Earlier Later Today Yesterday Reports According
@@ -56,18 +60,9 @@ NOT_NAME_TOKENS = frozenset(
     July August September October November December Shia Sunni Shiite Islamic Islamist Christian
     Muslim Jewish Arab Western Eastern Northern Southern Central North South East West""".split()
 )
-HEAD_TITLES = TITLE_WORDS - frozenset(
-    "vice prime deputy first foreign defence defense interior finance justice police army military state interim acting former opposition rebel field".split()
-)
-
-_ACRONYM = re.compile(
-    rf"(?P<long>[{_UPPER}][\w'’-]*(?:\s+(?:of|for|and|the|de|on|[{_UPPER}][\w'’-]*))*)\s+\((?P<acr>[A-Z][A-Za-z]{{1,7}})\)"
-)
-_ORG_RUN = re.compile(rf"(?<![\w-])(?:[{_UPPER}][\w'’&-]*|\d+)(?:\s+(?:(?:of|for|and|on|the)\s+)*[{_UPPER}][\w'’&-]*)+")
 _APPOSITION = re.compile(r",\s+(?:a|an|the|another|\d{1,3},)\s|\s+(?:said|says|told|added|stated|wrote)\b")
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|according\s+to)\s+$")
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z]")
-_SPACE_SPLIT = re.compile(r"\S+")
 
 
 def clean(token: str) -> str:
@@ -79,8 +74,11 @@ def clean(token: str) -> str:
     return token.rstrip(".,")
 
 
+_POSSESSIVE = ("'s", "’s")
+
+
 def is_possessive(token: str) -> bool:
-    return token.endswith(("'s", "’s"))
+    return token.endswith(_POSSESSIVE)
 
 
 def state_named(gaz: Gazetteer, token: str) -> Actor | None:
@@ -105,8 +103,8 @@ def _role_before(text: str, start: int) -> bool:
     return bool(words) and words[-1].lower() in _ROLE_WORDS
 
 
-def _named_by_context(text: str, m: re.Match[str]) -> bool:
-    return bool(_APPOSITION.match(text, m.end()) or _SAID_BEFORE.search(text, max(0, m.start() - 20), m.start()))
+def _named_by_context(text: str, start: int, end: int) -> bool:
+    return bool(_APPOSITION.match(text, end) or _SAID_BEFORE.search(text, max(0, start - 20), start))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -120,141 +118,91 @@ def _name_word(word: str) -> bool:
     return _is_namelike(word) and clean(word) not in NOT_NAME_TOKENS
 
 
+_TITLE, _NAME, _OTHER = "title", "name", "other"
+
+
 @functools.lru_cache(maxsize=65536)
-def _lone_candidate(token: str) -> bool:
-    """Word-level checks of a one-word run (``token`` already cleaned)."""
-    return not (token in NOT_NAME_TOKENS or token.lower() in TITLE_WORDS or not _is_namelike(token))
+def _word_kind(word: str) -> str:
+    """A title word, a word that may stand in a name, or neither."""
+    return _TITLE if _is_title(word) else _NAME if _name_word(word) else _OTHER
 
 
-def _name_tokens(run: str) -> tuple[list[tuple[int, int]], list[int]]:
-    """The run's tokens after its last title and last possessive; and the title positions."""
-    tokens = [(t.start(), t.end()) for t in _SPACE_SPLIT.finditer(run)]
-    titles = [i for i, (s, e) in enumerate(tokens) if _is_title(run[s:e])]
-    names = tokens[titles[-1] + 1 :] if titles else tokens
-    owned = [i for i, (s, e) in enumerate(names[:-1]) if is_possessive(run[s:e])]
-    return (names[owned[-1] + 1 :] if owned else names), titles
+@functools.lru_cache(maxsize=65536)
+def _lone_token(word: str) -> str | None:
+    """A one-word run, cleaned, if it may be a person's name."""
+    token = clean(word)
+    return None if token in NOT_NAME_TOKENS or token.lower() in TITLE_WORDS or not _is_namelike(token) else token
 
 
-def _lone_name(text: str, gaz: Gazetteer, m: re.Match[str]) -> bool:
-    """Whether a one-word run may be a person: a name-like unknown word after a role word."""
-    token = clean(m.group())
-    if not _lone_candidate(token) or gaz.lookup(token):
-        return False
-    return _role_before(text, m.start())
+def _runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each capitalised run in ``text[start:end]`` (see ``NAME_RUN``)."""
+    out: list[tuple[int, int]] = []
+    search = NAME_RUN.search
+    m = search(text, start, end)
+    while m is not None:
+        s = m.start()
+        if text[s - 1 : s] == "-":  # "al-Sadr": the run starts at its particle
+            s -= 1
+            while s > 0 and text[s - 1].isalpha():
+                s -= 1
+            if s < start:
+                m = search(text, m.start() + 1, end)
+                continue
+        out.append((s, m.end()))
+        m = search(text, m.end(), end)
+    return out
 
 
-def titled_person(text: str, gaz: Gazetteer, m: re.Match[str]) -> Found | None:
-    """A person named in a capitalised run: after a title inside it, or a role word/said before it."""
-    run = m.group()
-    if " " not in run and not _lone_name(text, gaz, m):
-        return None  # the common case: a capitalised word alone, with no role word before it
-    names, titles = _name_tokens(run)
-    if not names or _ACRONYM_AFTER.match(text, m.end()):
+def titled_person(text: str, gaz: Gazetteer, start: int, end: int) -> Found | None:
+    """A person named in the capitalised run ``text[start:end]``: after a title inside it, or a
+    role word/said before it."""
+    run = text[start:end]
+    if " " not in run:  # the common case: a capitalised word alone, with no role word before it
+        token = _lone_token(run)
+        if token is None or gaz.lookup(token) or not _role_before(text, start):
+            return None
+    tokens = run.split()
+    first = _name_start(tokens)
+    if first is None or first == len(tokens) or _ACRONYM_AFTER.match(text, end):
         return None
-    words = [run[s:e] for s, e in names]
-    if not all(map(_name_word, words)):
-        return None
-    start = m.start() + names[0][0]
-    name = clean(text[start : m.start() + names[-1][1]])
+    rest = run.split(None, first)[-1] if first else run  # the run from its first name word on
+    at = start + len(run) - len(rest)
+    name = clean(rest)
     if not name or gaz.lookup(name) is not None or any(w in ORG_HEADS for w in name.split()):
         return None
-    if titles or _role_before(text, m.start()) or (len(names) >= 2 and _named_by_context(text, m)):
-        before = _tokens_before(run, titles[0]) if titles else []
-        return start, start + len(name), Actor(name, "person", _affiliation(text, gaz, m, before))
+    titles = [i for i, t in enumerate(tokens[:first]) if _is_title(t)]
+    if titles or _role_before(text, start) or (len(tokens) - first >= 2 and _named_by_context(text, start, end)):
+        return at, at + len(name), Actor(name, "person", _affiliation(text, gaz, start, tokens[: titles[0]] if titles else []))
     return None
 
 
-def _tokens_before(run: str, stop: int) -> list[tuple[int, int]]:
-    return [(t.start(), t.end()) for t in _SPACE_SPLIT.finditer(run)][:stop]
+def _name_start(tokens: list[str]) -> int | None:
+    """Where the name begins in a run's tokens: after its last title and its last possessive
+    before the final word ("Kenya's Interior Minister Jane Roe"); None if a word of the name
+    cannot be part of one ("The", "CNN")."""
+    first = len(tokens)
+    while first > 0:
+        token = tokens[first - 1]
+        kind = _word_kind(token)
+        if kind is _TITLE or (first < len(tokens) and token.endswith(_POSSESSIVE)):
+            break
+        if kind is not _NAME:
+            return None
+        first -= 1
+    return first
 
 
-def _affiliation(text: str, gaz: Gazetteer, m: re.Match[str], before: list[tuple[int, int]]) -> str | None:
+def _affiliation(text: str, gaz: Gazetteer, start: int, before: list[str]) -> str | None:
     """The state in a person's title ("Kenya's Interior Minister"), or named just before a role word."""
-    for s, e in before:
-        state = state_named(gaz, m.group()[s:e])
+    for token in before:
+        state = state_named(gaz, token)
         if state:
             return state.name
-    if not _role_before(text, m.start()):
+    if not _role_before(text, start):
         return None
-    states = [a for _, _, a in gaz.find(text, max(0, m.start() - 40), m.start()) if a.kind == "state"]
+    states = [a for _, _, a in gaz.find(text, max(0, start - 40), start) if a.kind == "state"]
     return states[-1].name if states else None
 
 
 def person_mentions(text: str, gaz: Gazetteer, start: int, end: int) -> list[Found]:
-    return [p for m in NAME_RUN.finditer(text, start, end) if (p := titled_person(text, gaz, m))]
-
-
-def _org_from_run(gaz: Gazetteer, m: re.Match[str]) -> Found | None:
-    words = m.group().split()
-    heads = [i for i, w in enumerate(words) if clean(w) in ORG_HEADS]
-    if not heads or clean(words[heads[-1]]) in MEDIA_ORG_HEADS:
-        return None
-    first = 0
-    affiliation = None
-    while first < heads[0] and (state_named(gaz, words[first]) or words[first] == "The"):
-        state = state_named(gaz, words[first])
-        affiliation = state.name if state else affiliation
-        first += 1
-    last = heads[-1]
-    while last + 1 < len(words) and clean(words[last + 1]).lower() not in HEAD_TITLES:
-        last += 1
-        if is_possessive(words[last]):
-            break
-    name = clean(" ".join(words[first : last + 1]))
-    s = m.start() + m.group().index(words[first])
-    if gaz.lookup(name) is None and len(name.split()) >= 2:
-        return s, s + len(name), Actor(name, "organisation", affiliation)
-    return None
-
-
-def org_mentions(text: str, gaz: Gazetteer, start: int, end: int) -> list[Found]:
-    """Organisations: capitalised runs with a head noun ("Ministry of Foreign Affairs")."""
-    return [o for m in _ORG_RUN.finditer(text, start, end) if (o := _org_from_run(gaz, m))]
-
-
-_GROUP_NOUNS = ("protesters", "protestors", "demonstrators", "militants", "insurgents", "rebels", "gunmen",
-                "separatists", "jihadists", "militiamen", "militias", "militia")
-_MEMBERS_OF = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?[A-Z]")
-_DEMONYM_BEFORE = re.compile(r"([A-Z][a-z]+)\s+$")
-
-
-def _group_nouns(text: str, start: int, end: int) -> list[tuple[int, str]]:
-    """(offset, noun) of each generic group noun as a whole word (found by string search)."""
-    hits: list[tuple[int, str]] = []
-    for noun in _GROUP_NOUNS + tuple(n.capitalize() for n in _GROUP_NOUNS):
-        at = text.find(noun, start, end)
-        while at >= 0:
-            stop = at + len(noun)
-            if (at == 0 or not text[at - 1].isalnum()) and (stop >= len(text) or not text[stop].isalnum()):
-                hits.append((at, noun))
-            at = text.find(noun, stop, end)
-    return sorted(hits)
-
-
-def group_mentions(text: str, gaz: Gazetteer, start: int, end: int) -> list[Found]:
-    """Generic groups: "protesters", "Syrian rebels" (with the state as affiliation)."""
-    found: list[Found] = []
-    for at, word in _group_nouns(text, start, end):
-        if _MEMBERS_OF.match(text, at + len(word)):
-            continue  # "rebels of the FARC" are the FARC's members: the named group is the actor
-        noun = word.lower().replace("protestors", "protesters")
-        dem = _DEMONYM_BEFORE.search(text, max(0, at - 25), at)
-        state = state_named(gaz, dem.group(1)) if dem else None
-        name = f"{noun.capitalize()} ({state.name})" if state else noun.capitalize()
-        kind: ActorKind = "unknown" if noun in ("protesters", "demonstrators") else "armed_group"
-        found.append((at, at + len(word), Actor(name, kind, state.name if state else None)))
-    return found
-
-
-def acronyms(text: str, found: list[Found], start: int, end: int) -> list[Found]:
-    """``Long Name (LN)``: later bare ``LN`` mentions name the same actor."""
-    extra: list[Found] = []
-    if " (" not in text:
-        return extra
-    for m in _ACRONYM.finditer(text, start, end):
-        owner = next((a for s, e, a in found if s <= m.end("long") <= e + 1 and e > m.start("long")), None)
-        if owner is None:
-            continue
-        for ref in re.finditer(rf"(?<![\w-]){re.escape(m['acr'])}(?![\w])", text[start:end]):
-            extra.append((start + ref.start(), start + ref.end(), owner))
-    return extra
+    return [p for s, e in _runs(text, start, end) if (p := titled_person(text, gaz, s, e))]

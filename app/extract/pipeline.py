@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import dataclasses
+import functools
 import hashlib
 
 from app.extract.actors import find_actor_mentions, load_gazetteer
@@ -19,7 +19,12 @@ def fingerprint(text: str) -> str:
 
 def event_id(fp: str, event: Event) -> str:
     first = event.excerpts[0]
-    return hashlib.sha256(f"{fp}:{first.start}:{first.end}:{event.date}".encode()).hexdigest()[:16]
+    return excerpt_id(fp, first.start, first.end, event.date)
+
+
+def excerpt_id(fp: str, start: int, end: int, date: str) -> str:
+    """``event_id`` from its parts: the document, the first excerpt's span and the date."""
+    return hashlib.sha256(f"{fp}:{start}:{end}:{date}".encode()).hexdigest()[:16]
 
 
 def extract(text: str) -> Extraction:
@@ -29,6 +34,5 @@ def extract(text: str) -> Extraction:
     gazetteer = load_gazetteer()
     mentions = pronouns(text, sentences, find_actor_mentions(text, gazetteer, document.body_start))
     fp = fingerprint(text)
-    events = sorted(build_events(document, sentences, mentions, gazetteer.state_of), key=lambda e: (e.first, e.excerpts[0].start))
-    with_ids = tuple(dataclasses.replace(e, id=event_id(fp, e)) for e in events)
-    return Extraction(document=document, fingerprint=fp, events=with_ids)
+    events = build_events(document, sentences, mentions, gazetteer.state_of, functools.partial(excerpt_id, fp))
+    return Extraction(document=document, fingerprint=fp, events=tuple(sorted(events, key=lambda e: (e.first, e.excerpts[0].start))))

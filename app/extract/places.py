@@ -21,12 +21,13 @@ import functools
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import app
-from app.extract.gazetteer import CAPITALISED, LOCATIVE
+from app.extract.gazetteer import LOCATIVE
+from app.extract.trie import trie_pattern
 from app.extract.types import Sentence
 
 if TYPE_CHECKING:
@@ -45,25 +46,50 @@ class Place:
 
 @dataclass(frozen=True)
 class PlaceGazetteer:
+    """Places filed by alias and by the first word of each alias, longest first; every alias
+    of a capitalised first word is compiled into one trie-shaped regex (``trie``)."""
+
     places: tuple[Place, ...]
     by_alias: dict[str, Place]
     by_first: dict[str, tuple[str, ...]]
+    pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        names = [(a, _NOT_GLUED, _WHOLE_WORD if a == w else _WHOLE) for w, al in self.by_first.items() if _CAPITAL.match(w) for a in al]
+        object.__setattr__(self, "pattern", trie_pattern(names))
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, Place]]:
         """(start, end, place) for each place name in ``text[start:end]``, longest at each position."""
         end = len(text) if end is None else end
         out: list[tuple[int, int, Place]] = []
-        resume = start
-        for m in CAPITALISED.finditer(text, start, end):  # every place name is capitalised
-            if m.start() < resume:
-                continue
-            for alias in self.by_first.get(m.group(), ()):
-                stop = m.start() + len(alias)
-                if stop <= end and text.startswith(alias, m.start()) and not (stop < len(text) and text[stop].isalnum()):
-                    out.append((m.start(), stop, self.by_alias[alias]))
-                    resume = stop
-                    break
+        search = self.pattern.search
+        match = search(text, start)
+        while match is not None and match.start() < end:
+            s, e = match.span()
+            if e > end:  # the longest name runs past ``end``: the longest that does not, if any
+                alias = self._alias_before(text, s, end)
+                if alias is None:
+                    match = search(text, s + 1)
+                    continue
+                e = s + len(alias)
+            out.append((s, e, self.by_alias[text[s:e]]))
+            match = search(text, e)
         return out
+
+    def _alias_before(self, text: str, pos: int, end: int) -> str | None:
+        word = _FIRST_WORD.match(text, pos, end).group()  # type: ignore[union-attr]
+        for alias in self.by_first.get(word, ()):
+            stop = pos + len(alias)
+            if stop <= end and text.startswith(alias, pos) and not (stop < len(text) and text[stop].isalnum()):
+                return alias
+        return None
+
+
+_CAPITAL = re.compile(r"[A-ZÀ-ÖØ-Þ0-9]")  # every place name is capitalised
+_FIRST_WORD = re.compile(r"\w+")
+_NOT_GLUED = r"(?<![\w-].)"  # after a name's first character: nothing glued before it
+_WHOLE_WORD = r"(?!\w)"
+_WHOLE = r"(?![^\W_])"  # only a name's first word must be whole: "_" may follow the name
 
 
 @functools.lru_cache(maxsize=1)
@@ -101,7 +127,12 @@ def _load_cached(path: Path) -> PlaceGazetteer:
 
 def load_places(path: Path | None = None) -> PlaceGazetteer:
     """Load (once per path) the places JSON; default: the project's ``seeds/places.json``."""
-    return _load_cached(Path(path) if path else default_places_path())  # cached: called per event
+    return _load_cached(Path(path)) if path else _load_default()
+
+
+@functools.cache
+def _load_default() -> PlaceGazetteer:
+    return _load_cached(default_places_path())  # one lookup: called for each event
 
 
 def place_coordinates(name: str) -> tuple[float, float] | None:

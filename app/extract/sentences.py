@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import string
 
 from app.extract.types import Document, Sentence
 
@@ -15,16 +16,19 @@ ABBREVIATIONS = frozenset(
 )
 
 # End punctuation, optional closing quotes/brackets, whitespace, then a likely sentence start.
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
-_LAST_TOKEN = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+# ("[.!?][.!?]*", not "[.!?]+": a pattern that opens with a character class lets the regex
+# engine skip ahead to the next such character instead of trying every position.)
+_BOUNDARY = re.compile(r"[.!?][.!?]*[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_TOKEN_CHARS = string.ascii_letters + "."
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    """Whether the full stop at ``dot`` belongs to an abbreviation or an initial."""
-    match = _LAST_TOKEN.search(text, max(0, dot - 12), dot + 1)
-    if match is None:
+    """Whether the full stop at ``dot`` belongs to an abbreviation or an initial: the letters
+    and full stops before it (within 12 characters), from the first letter, are one."""
+    before = text[max(0, dot - 12) : dot]
+    token = before[len(before.rstrip(_TOKEN_CHARS)) :].lstrip(".")
+    if not token:
         return False
-    token = match.group(1)
     if len(token) == 1 and token.isupper():
         return True  # an initial: "J. Smith"
     return token.lower() in ABBREVIATIONS
@@ -40,15 +44,17 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         spans.append((pos, match.end()))
         pos = match.end()
     spans.append((pos, end))
-    return [_strip(text, s, e) for s, e in spans if text[s:e].strip()]
+    return [span for s, e in spans if (span := _strip(text, s, e))]
 
 
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+def _strip(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """``text[start:end]`` without surrounding whitespace, or None if nothing else is left."""
+    chunk = text[start:end]
+    body = chunk.lstrip()
+    if not body:
+        return None
+    start += len(chunk) - len(body)
+    return start, start + len(body.rstrip())
 
 
 def split_sentences(document: Document) -> tuple[Sentence, ...]:

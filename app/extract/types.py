@@ -2,6 +2,11 @@
 
 Every offset is a character offset into the document's full decoded text
 (``Document.text``), so ``text[start:end]`` always gives back the span's words.
+
+Sentences, time mentions and actor mentions are built by the dozen for each
+document, so they fill their fields in one step (``init=False`` and their own
+``__init__``): a frozen dataclass's generated ``__init__`` sets each field
+through a separate ``object.__setattr__`` call.
 """
 
 from __future__ import annotations
@@ -53,7 +58,7 @@ class Document:
     warnings: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Sentence:
     start: int
     end: int
@@ -61,8 +66,11 @@ class Sentence:
     paragraph: int
     index: int
 
+    def __init__(self, start: int, end: int, text: str, paragraph: int, index: int) -> None:
+        self.__dict__.update(start=start, end=end, text=text, paragraph=paragraph, index=index)
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, init=False)
 class TimeMention:
     """A time expression resolved against the document date.
 
@@ -79,6 +87,11 @@ class TimeMention:
     precision: Precision
     method: DateMethod
 
+    def __init__(
+        self, start: int, end: int, text: str, first: dt.date | None, last: dt.date | None, precision: Precision, method: DateMethod
+    ) -> None:
+        self.__dict__.update(start=start, end=end, text=text, first=first, last=last, precision=precision, method=method)
+
 
 @dataclass(frozen=True)
 class Actor:
@@ -88,12 +101,15 @@ class Actor:
     aliases: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class ActorMention:
     start: int
     end: int
     text: str
     actor: Actor
+
+    def __init__(self, start: int, end: int, text: str, actor: Actor) -> None:
+        self.__dict__.update(start=start, end=end, text=text, actor=actor)
 
 
 @dataclass(frozen=True)

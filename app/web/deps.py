@@ -36,6 +36,7 @@ def make_templates(directory: Path) -> Jinja2Templates:
         shorten=formatting.shorten,
         web_url=formatting.web_url,
         dom_id=formatting.dom_id,
+        marked=hits.marked,
     )
     env.globals.update(
         timeline_href=links.timeline_href,
@@ -49,7 +50,6 @@ def make_templates(directory: Path) -> Jinja2Templates:
         overview_href=links.overview_href,
         query_string=links.query_string,
         export_links=export_links,
-        hits=hits.hits,
         today=formatting.today,
     )
     return Jinja2Templates(env=env)

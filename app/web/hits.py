@@ -1,8 +1,8 @@
 """Search hits in plain text, as segments the template escapes one by one.
 
-Nothing here produces markup: ``hits`` returns ``(text, matched)`` pairs cut
-from the raw text, and the template wraps matched ones in ``<mark>`` after
-escaping each. The words are the same tokens the search engine was given
+``hits`` returns ``(text, matched)`` pairs cut from the raw text; ``marked``
+escapes each run and wraps the matched ones in ``<mark class="hit">`` (the
+one place that writes markup around document text, always after escaping). The words are the same tokens the search engine was given
 (``search.tokens``), matched as whole words, ignoring case.
 """
 
@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+
+from markupsafe import Markup, escape
 
 from app import search
 
@@ -44,3 +46,18 @@ def hits(text: str, q: str | None) -> tuple[Hit, ...]:
     if position < len(text):
         parts.append(Hit(text[position:], False))
     return tuple(parts)
+
+
+def marked(text: str, q: str | None) -> Markup:
+    """``text`` escaped, with the words of ``q`` marked (a Jinja filter: ``title|marked(q)``)."""
+    pattern = _pattern(q) if q else None
+    if pattern is None:
+        return escape(text)
+    runs = []
+    position = 0
+    for found in pattern.finditer(text):
+        runs.append(escape(text[position : found.start()]))
+        runs.append(f'<mark class="hit">{escape(found.group())}</mark>')
+        position = found.end()
+    runs.append(escape(text[position:]))
+    return Markup("".join(runs))

@@ -116,7 +116,8 @@ def actor_page(
     """An actor: its names in the documents, its number of events, and its own timeline."""
     detail = store.get_actor_detail(session, slug)
     query = replace(query, actors=(slug,))
-    values = results_values(session, query, limit=settings.page_size) | {"detail": detail, "focus": None}
+    values = results_values(session, query, limit=settings.page_size, seconds=settings.list_seconds)
+    values |= {"detail": detail, "focus": None}
     return render(request, templates, "actor.html", values)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from contextlib import nullcontext
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Annotated, Any
@@ -22,9 +23,10 @@ from fastapi.responses import HTMLResponse
 from sqlalchemy.orm import Session
 
 from app import facets, store
+from app.budget import OutOfTime, time_limit
 from app.errors import InvalidQuery, NotFound
 from app.query import TimelineQuery
-from app.views import EventView
+from app.views import EventView, Page
 from app.web import formatting, links
 from app.web.deps import QueryDep, SessionDep, SettingsDep, TemplatesDep
 from app.web.htmx import render, wants_fragment
@@ -32,6 +34,7 @@ from app.web.htmx import render, wants_fragment
 router = APIRouter(default_response_class=HTMLResponse)
 _EVENT_ID = re.compile(r"^[0-9a-f]{16}$")
 LIST_ID = "timeline-list"
+FULL_COUNT_SHARE = 0.6  # of the overview's time budget, for counting every match before sampling
 
 
 @dataclass(frozen=True)
@@ -79,15 +82,35 @@ def _block(request: Request) -> str:
     return "more" if wants_fragment(request) and request.headers.get("hx-target") == LIST_ID else "results"
 
 
-def results_values(session: Session, query: TimelineQuery, *, limit: int, block: str = "results") -> dict[str, Any]:
-    """What the results component shows (shared by the timeline and actor pages)."""
+def results_values(
+    session: Session, query: TimelineQuery, *, limit: int, block: str = "results", seconds: float | None = None
+) -> dict[str, Any]:
+    """What the results component shows (shared by the timeline and actor pages).
+
+    With ``seconds``, a list that cannot be read in time (a search whose words are
+    common and whose other filters are rare) is given up for a note asking to refine it.
+    """
+    try:
+        with time_limit(session, seconds) if seconds else nullcontext():
+            return _results(session, query, limit=limit, block=block)
+    except OutOfTime:
+        session.rollback()
+        empty = Page((), None)
+        return {"query": query, "page": empty, "days": (), "continued": False, "too_slow": True,
+                "total": facets.Total(0, False, unknown=True), "before": None}  # fmt: skip
+
+
+def _results(session: Session, query: TimelineQuery, *, limit: int, block: str) -> dict[str, Any]:
     page = store.list_events(session, query, limit=limit)
-    values: dict[str, Any] = {"query": query, "page": page, "days": group_by_day(page.events)}
+    values: dict[str, Any] = {"query": query, "page": page, "days": group_by_day(page.events), "too_slow": False}
     if block == "more":
         continued = bool(page.events and query.cursor and page.events[0].first_day.toordinal() == query.cursor.seq >> 32)
         return values | {"continued": continued}
-    before = store.previous_page(session, query, page.events[0].seq, limit=limit) if page.events else None
-    if before is None and query.cursor is not None and not page.events:
+    if query.cursor is None:
+        before = None  # the first page: nothing comes before it
+    elif page.events:
+        before = store.previous_page(session, query, page.events[0].seq, limit=limit)
+    else:
         before = store.PageStart(None)
     return values | {"total": facets.total(session, query), "before": before}
 
@@ -105,7 +128,8 @@ def timeline(
     """The timeline, or only its results (or its next page) for an htmx request."""
     query = _focus_query(session, query, focus)
     block = _block(request)
-    values = results_values(session, query, limit=settings.page_size, block=block) | {"focus": focus}
+    values = results_values(session, query, limit=settings.page_size, block=block, seconds=settings.list_seconds)
+    values |= {"focus": focus}
     if not wants_fragment(request):
         small = facets.total(session, TimelineQuery()).small
         values |= {
@@ -117,13 +141,33 @@ def timeline(
 
 
 @router.get("/overview", name="overview")
-def overview(request: Request, session: SessionDep, templates: TemplatesDep, query: QueryDep) -> HTMLResponse:
-    """Facet counts and the date histogram for the current filter (a fragment, or a page without JS)."""
+def overview(
+    request: Request, session: SessionDep, settings: SettingsDep, templates: TemplatesDep, query: QueryDep
+) -> HTMLResponse:
+    """Facet counts and the date histogram for the current filter (a fragment, or a page without JS).
+
+    The whole answer stays within ``settings.overview_seconds``: counting
+    every match gets most of it; past that the facets count only the first
+    ``facets.CAP`` matching events (and say so) in the rest, and the histogram
+    asks for a narrower filter.
+    """
     query = query.without_cursor()
-    values = {
-        "query": query,
-        "total": facets.total(session, query),
-        "facets": facets.facets(session, query),
-        "histogram": facets.histogram(session, query),
-    }
+    values: dict[str, Any] = {"query": query, "total": facets.total(session, query), "too_slow": False, "sampled": None}
+    try:
+        with time_limit(session, settings.overview_seconds * FULL_COUNT_SHARE):
+            values |= {"facets": facets.facets(session, query), "histogram": facets.histogram(session, query)}
+    except OutOfTime:
+        session.rollback()
+        values |= {"facets": (), "histogram": facets.Histogram("day", ()), "too_slow": True}
+        values |= _sampled_facets(session, query, settings.overview_seconds * (1 - FULL_COUNT_SHARE))
     return render(request, templates, "overview.html", values, block="overview")
+
+
+def _sampled_facets(session: Session, query: TimelineQuery, seconds: float) -> dict[str, Any]:
+    """Facet counts over the first ``facets.CAP`` matching events, when counting all of them took too long."""
+    try:
+        with time_limit(session, seconds):
+            return {"facets": facets.facets(session, query, sample=facets.CAP), "sampled": facets.CAP}
+    except OutOfTime:
+        session.rollback()
+        return {}

@@ -40,3 +40,14 @@ def test_errors_and_exports_are_not_cached(make_client: Callable[..., TestClient
         assert client.get("/?from=bad").headers["x-cache"] == "miss"
 
 
+
+
+def test_a_lost_version_connection_is_replaced_and_the_cache_stays_exact(make_client: Callable[..., TestClient]) -> None:
+    client = make_client(factories.seed_riverton)
+    assert client.get("/?actor=militia").headers["x-cache"] == "miss"
+    client.app.state.data_version.connection.driver_connection.close()  # type: ignore[attr-defined]
+    assert client.get("/?actor=militia").headers["x-cache"] == "hit"
+    with client.app.state.sessionmaker() as session, session.begin():  # type: ignore[attr-defined]
+        factories.seed_many(session, 1)
+    client.app.state.data_version.connection.driver_connection.close()  # type: ignore[attr-defined]
+    assert client.get("/?actor=militia").headers["x-cache"] == "miss"

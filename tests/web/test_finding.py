@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
 from app import facets
+from app.query import TimelineQuery
 from tests.web import factories
 from tests.web.factories import event_id
 from tests.web.html import event_ids, find
@@ -206,3 +207,41 @@ def test_event_and_actor_pages_link_their_alternates(make_client: Callable[..., 
     assert [a.attrs["href"] for a in event] == [f"/api/v1/events/{event_id(4)}"]
     actor = {a.attrs["href"] for a in find(client.get("/actors/militia").text, "link", rel="alternate")}
     assert "/events.atom?actor=militia" in actor
+
+
+def test_counting_that_takes_too_long_asks_for_a_narrower_filter(make_client: Callable[..., TestClient]) -> None:
+    slow = make_client(lambda s: factories.seed_many(s, 600), overview_seconds=0.0)
+    if slow.app.state.engine.dialect.name != "sqlite":  # type: ignore[attr-defined]
+        pytest.skip("a zero budget is only deterministic on SQLite; tests/test_budget.py covers PostgreSQL")
+    filtered = "/overview?q=filler"
+    for headers in ({}, {"HX-Request": "true"}):
+        answer = slow.get(filtered, headers=headers)
+        assert answer.status_code == 200
+        assert "takes too long" in answer.text and "narrow the dates" in answer.text
+    assert "600 events match" in slow.get(filtered).text  # the page without JS still gives the (capped) total
+    patient = make_client(lambda s: factories.seed_many(s, 600))
+    counted = patient.get(filtered, headers={"HX-Request": "true"}).text
+    assert "takes too long" not in counted and 'class="facet-list"' in counted
+
+
+def test_a_list_that_takes_too_long_asks_to_refine_the_search(make_client: Callable[..., TestClient]) -> None:
+    slow = make_client(lambda s: factories.seed_many(s, 600), list_seconds=1e-9)
+    if slow.app.state.engine.dialect.name != "sqlite":  # type: ignore[attr-defined]
+        pytest.skip("a near-zero budget is only deterministic on SQLite; tests/test_budget.py covers PostgreSQL")
+    for headers in ({}, {"HX-Request": "true"}):
+        answer = slow.get("/?q=filler", headers=headers)
+        assert answer.status_code == 200
+        assert "Refine it" in answer.text and "Many events match" in answer.text
+        assert not event_ids(answer.text)
+    listed = make_client(lambda s: factories.seed_many(s, 600)).get("/?q=filler").text
+    assert "Refine it" not in listed and len(event_ids(listed)) == 50
+
+
+def test_sampled_facets_count_only_the_first_matching_events(make_client: Callable[..., TestClient]) -> None:
+    many = make_client(lambda s: factories.seed_many(s, 90))
+    with many.app.state.sessionmaker() as session:  # type: ignore[attr-defined]
+        full = {f.param: f for f in facets.facets(session, TimelineQuery(q="filler"))}
+        sampled = {f.param: f for f in facets.facets(session, TimelineQuery(q="filler"), sample=25)}
+    assert sum(o.count for o in full["type"].options) == 90
+    assert sum(o.count for o in sampled["type"].options) == 25
+    assert all(o.count <= 25 for f in sampled.values() for o in f.options)
