@@ -300,7 +300,7 @@ class Layout:
 def timestamp_value(value: str) -> int | None:
     """ACLED's ``timestamp`` column: epoch seconds, or None when empty or not a number."""
     value = value.strip()
-    return int(value) if value.isdigit() else None
+    return int(value) if value.isdecimal() else None
 
 
 STANDARD = Layout(COLUMNS)

@@ -27,7 +27,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from app import models
-from app.acled import ROLES, AcledRow, Layout, timestamp_value
+from app.acled import ROLES, AcledRow, Layout
 from app.bulk_rows import CREATED_AT, EXTERNAL_ID, KEY, SEQ, SOURCE_VERSION, ActorCache, RowMaker, compared, keeps_key
 from app.bulk_runs import SortedRuns
 from app.bulk_sql import FullText, Statements
@@ -114,12 +114,15 @@ class BulkLoad:
         """The records by external id; a repeated id keeps the newest timestamp, the later record on a tie."""
         newest: dict[str, tuple[int | None, int, list[str]]] = {}
         id_at, timestamp_at, external_id = layout.id_at, layout.timestamp_at, self.rows.external_id
+        plain = self.rows.namespace == "acled"  # the external id is the raw one (see RowMaker.external_id)
         for line, fields in records:
             raw_id = fields[id_at].strip()
-            if not raw_id or len(raw_id) > 64:
+            if not 0 < len(raw_id) <= 64:
                 self._map(layout, line, fields)  # reports why
                 continue
-            key, timestamp = external_id(raw_id), timestamp_value(fields[timestamp_at])
+            key = raw_id if plain else external_id(raw_id)
+            stamp = fields[timestamp_at].strip()  # inline timestamp_value: this loop is most of a re-import
+            timestamp = int(stamp) if stamp.isdecimal() else None
             old = newest.get(key)
             if old is None or (old[0] or 0) <= (timestamp or 0):
                 newest[key] = (timestamp, line, fields)
