@@ -92,18 +92,13 @@ class BulkLoad:
         newest = self._newest(layout, records)
         if not newest:
             return
-        self.cur.execute(self.sql.versions, (self.sql.many(newest),))
-        stored = dict(self.cur.fetchall())  # external id -> source_version
+        unsettled = self._unsettled(newest)
+        self.report.unchanged += len(newest) - len(unsettled)
         fresh: list[AcledRow] = []
         changed: list[AcledRow] = []
-        unchanged = 0
-        for external_id, (timestamp, line, fields) in newest.items():
-            known = external_id in stored
-            if known and _not_newer(timestamp, stored[external_id]):
-                unchanged += 1
-            elif (row := self._map(layout, line, fields)) is not None:
-                (changed if known else fresh).append(row)
-        self.report.unchanged += unchanged
+        for external_id, (_, line, fields) in newest.items():
+            if external_id in unsettled and (row := self._map(layout, line, fields)) is not None:
+                (changed if unsettled[external_id] else fresh).append(row)
         if fresh or changed:
             self.actors.resolve(self.conn, fresh + changed)
             self._hold([self.rows.pending(row) for row in fresh])
@@ -127,6 +122,15 @@ class BulkLoad:
             if old is None or (old[0] or 0) <= (timestamp or 0):
                 newest[key] = (timestamp, line, fields)
         return newest
+
+    def _unsettled(self, newest: dict[str, tuple[int | None, int, list[str]]]) -> dict[str, Any]:
+        """The ids the database does not hold at their record's timestamp or newer (see ``_not_newer``), each with
+        whether it holds them at all. The database answers with just those, so a re-import builds no row per record;
+        into a table that was empty, nothing is asked (screening writes nothing, so every record is new)."""
+        if self.empty:
+            return dict.fromkeys(newest, False)
+        self.cur.execute(self.sql.unsettled, self.sql.stamps({key: held[0] for key, held in newest.items()}))
+        return dict(self.cur.fetchall())
 
     def _map(self, layout: Layout, line: int, fields: list[str]) -> AcledRow | None:
         try:

@@ -49,7 +49,17 @@ class Statements:
         self.staged = f"INSERT INTO {STAGE} VALUES ({', '.join([p] * len(_STAGE_COLUMNS))})"
         self.clear = f"DELETE FROM {STAGE}"
         self.any_event = "SELECT 1 FROM events LIMIT 1"
-        self.versions = f"SELECT external_id, source_version FROM events WHERE external_id {in_list}"
+        # Records (external id -> timestamp) the database does not hold at that timestamp or newer, with whether
+        # it holds them at all; ``stamps`` makes the parameters.
+        unsettled = (
+            "LEFT JOIN events e ON e.external_id = j.key WHERE e.seq IS NULL OR e.source_version IS NULL "
+            "OR j.value IS NULL OR j.value > e.source_version"
+        )
+        self.unsettled = (
+            f"SELECT j.key, e.seq IS NOT NULL FROM json_each(?) j {unsettled}"
+            if self.sqlite
+            else f"SELECT j.key, e.seq IS NOT NULL FROM unnest(%s::text[], %s::bigint[]) AS j(key, value) {unsettled}"
+        )
         self.compared = (
             f"SELECT external_id, seq, created_at, source_version, origin, {', '.join(COMPARED_COLUMNS)} "
             f"FROM events WHERE external_id {in_list}"
@@ -88,6 +98,10 @@ class Statements:
             f"{insert} INTO event_places (event_seq, place, position) SELECT seq, place0, 0 FROM {STAGE} "
             f"WHERE place0 IS NOT NULL UNION ALL SELECT seq, place1, 1 FROM {STAGE} WHERE place1 IS NOT NULL",
         )
+
+    def stamps(self, stamps: dict[str, int | None]) -> tuple[Any, ...]:
+        """The parameters of ``unsettled``: a JSON object on SQLite, two arrays on PostgreSQL."""
+        return (json.dumps(stamps),) if self.sqlite else (list(stamps), list(stamps.values()))
 
     def many(self, values: Sequence[Any]) -> Any:
         """A list of keys as the single parameter of an ``IN`` above."""
