@@ -21,6 +21,8 @@ class Settings:
     """How long live facet counting may take before the overview asks for a narrower filter."""
     list_seconds: float = 3.0
     """How long one page of a list may take before it asks to refine the search."""
+    version_seconds: float = 0.0
+    """How long the response cache may trust the data version it last read (0: read it on every request)."""
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
@@ -31,4 +33,5 @@ class Settings:
             cache_size=int(env.get("DATELINE_CACHE_SIZE", "512")),
             overview_seconds=float(env.get("DATELINE_OVERVIEW_SECONDS", "1.5")),
             list_seconds=float(env.get("DATELINE_LIST_SECONDS", "3")),
+            version_seconds=float(env.get("DATELINE_VERSION_SECONDS", "0")),
         )

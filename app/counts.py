@@ -26,14 +26,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, Select, and_, delete, distinct, func, insert, literal, literal_column, select, true
+from sqlalchemy import ColumnElement, Integer, Select, delete, distinct, func, insert, literal, literal_column, select, true
 from sqlalchemy.orm import Session, sessionmaker
 
-from app import models, store
+from app import db, models, store
 from app.query import TimelineQuery
 
 DAY, MONTH = 0, 1  # grains: counts per day, and per month (keyed by its first day)
-EDGE_LIST = 20_000  # up to this many earlier events running into ``from`` are passed as a key list
 ALL = "all"
 FACETS = ("actor", "side", "type", "place", "precision", "document")
 _NO_VALUE = literal_column("''")  # the "all" facet has one value and is not grouped by it
@@ -99,7 +98,11 @@ def _stamp(session: Session) -> tuple[Any, Any] | None:
 
 
 def is_current(session: Session) -> bool:
-    return _stamp(session) == _version(session)
+    """Whether the counts were stamped with the data's current version (asked once per transaction)."""
+    memo = db.memo(session, "counts.is_current")
+    if "current" not in memo:
+        memo["current"] = _stamp(session) == _version(session)
+    return bool(memo["current"])
 
 
 def _month_start(ordinal: int) -> int:
@@ -135,48 +138,46 @@ def answerable(query: TimelineQuery) -> bool:
     return replace(query, date_from=None, date_to=None, cursor=None, sort="asc") == TimelineQuery()
 
 
-def _running_parts(last: int | None) -> list[tuple[bool, int | None, int | None]]:
-    """(monthly?, from, to) key ranges that cover every day up to ``last`` (None: all) exactly once."""
-    if last is None:
-        return [(True, None, None)]
-    month = _month_start(last + 1)  # the month holding the day after ``last`` is the first one left out
-    return [(True, None, month - 1), (False, month, last)]
+def _next_month_start(ordinal: int) -> int:
+    start = dt.date.fromordinal(ordinal).replace(day=1)
+    return (start + dt.timedelta(days=32)).replace(day=1).toordinal()
 
 
-def _running(session: Session, last: int | None, facets: tuple[str, ...]) -> Counter[tuple[str, str]]:
-    """Events per (facet, value) that begin on or before the day ``last`` (None: all)."""
+def _range_parts(first: int | None, last: int | None) -> list[tuple[bool, int | None, int | None]]:
+    """(monthly?, from, to) key ranges that cover the days ``first``..``last`` (None: open) exactly
+    once: the whole months inside by their month rows, the loose days at either end by day rows."""
+    months_from = first if first is None or _month_start(first) == first else _next_month_start(first)
+    months_to = None if last is None else _month_start(last + 1) - 1  # the last month start wholly inside
+    if months_from is not None and months_to is not None and months_from > months_to:
+        return [(False, first, last)]
+    parts: list[tuple[bool, int | None, int | None]] = [(True, months_from, months_to)]
+    if first is not None and months_from is not None and first < months_from:
+        parts.append((False, first, months_from - 1))
+    if last is not None and months_to is not None and _month_start(last + 1) <= last:
+        parts.append((False, _month_start(last + 1), last))
+    return parts
+
+
+def _begun_within(session: Session, first: int | None, last: int | None) -> Counter[tuple[str, str]]:
+    """Events per (facet, value) that begin on one of the days ``first``..``last`` (None: open)."""
     fc = models.FacetCount
     found: Counter[tuple[str, str]] = Counter()
-    for monthly, first_key, last_key in _running_parts(last):
-        stmt = select(fc.facet, fc.value, func.sum(fc.n)).where(fc.grain == (MONTH if monthly else DAY), fc.facet.in_(facets))
-        stmt = stmt.where(*([fc.day >= first_key] if first_key is not None else []), *([fc.day <= last_key] if last_key is not None else []))
+    for monthly, lo, hi in _range_parts(first, last):
+        stmt = select(fc.facet, fc.value, func.sum(fc.n)).where(fc.grain == (MONTH if monthly else DAY), fc.facet.in_((ALL, *FACETS)))
+        stmt = stmt.where(*([fc.day >= lo] if lo is not None else []), *([fc.day <= hi] if hi is not None else []))
         for facet, value, n in session.execute(stmt.group_by(fc.facet, fc.value)):
             found[(facet, value)] += int(n)
     return found
 
 
-def _begun_within(session: Session, first: int | None, last: int | None) -> Counter[tuple[str, str]]:
-    """Events per (facet, value) that begin on one of the days ``first``..``last``."""
-    found = _running(session, last, (ALL, *FACETS))
-    if first is not None:
-        found.subtract(_running(session, first - 1, (ALL, *FACETS)))
-    return found
-
-
 def _running_into(session: Session, date_from: dt.date) -> Counter[tuple[str, str]]:
     """Events per (facet, value) that began before ``date_from`` and end on or after it, counted live."""
-    lookback = store.lookback_days(session, date_from)
-    if not lookback:
+    overlap = store.overlap(session, date_from)
+    if overlap.first is None:
         return Counter()
-    start = store.day_key(date_from - dt.timedelta(days=lookback))
-    edge = and_(_E.seq >= start, _E.seq < store.day_key(date_from), _E.last_day >= date_from)
-    seqs = list(session.scalars(select(_E.seq).where(edge).limit(EDGE_LIST + 1)))
-    if not seqs:
-        return Counter()
-    listed = len(seqs) <= EDGE_LIST
-    keep = (lambda seq: seq.in_(seqs)) if listed else (lambda seq: seq.in_(select(_E.seq).where(edge)))
+    members = select(_E.seq).where(replace(overlap, only=True).lower_bound(date_from))
     found: Counter[tuple[str, str]] = Counter()
-    for facet, stmt in _aggregates(keep, by_day=False).items():
+    for facet, stmt in _aggregates(lambda seq: seq.in_(members), by_day=False).items():
         for value, n in session.execute(stmt):
             found[(facet, value if facet != ALL else "")] += n
     return found
@@ -189,7 +190,7 @@ def totals(session: Session, query: TimelineQuery) -> Totals | None:
     """
     if not answerable(query):
         return None
-    memo: dict[TimelineQuery, Totals | None] = session.info.setdefault("counts.totals", {})
+    memo = db.memo(session, "counts.totals")
     key = query.without_cursor()
     if key not in memo:
         memo[key] = _read_totals(session, query) if is_current(session) else None
@@ -213,6 +214,69 @@ def _read_totals(session: Session, query: TimelineQuery) -> Totals:
     if query.date_from is not None and earlier[(ALL, "")]:
         per_day[query.date_from] += earlier[(ALL, "")]
     return Totals(dict(facets), per_day)
+
+
+# Filters whose single value is a facet value counted per day ("documents" is not: a
+# document's filter also matches events it corroborates by an excerpt).
+_SINGLE = {"actors": "actor", "types": "type", "places": "place", "precisions": "precision", "sides": "side"}
+
+
+def _single_value(query: TimelineQuery) -> tuple[str, str] | None:
+    """(facet, value) for a query that filters by dates and one value of one facet at most
+    (("all", "") for dates alone); None for any other query."""
+    chosen = [(field, values) for field in _SINGLE if (values := getattr(query, field))]
+    if not chosen:
+        return (ALL, "") if answerable(query) else None
+    if len(chosen) > 1 or len(chosen[0][1]) > 1:
+        return None
+    field, (value,) = chosen[0]
+    return (_SINGLE[field], value) if answerable(replace(query, **{field: ()})) else None
+
+
+def per_day(session: Session, query: TimelineQuery) -> Counter[dt.date] | None:
+    """Matching events per day they begin (those begun before ``from`` counted on ``from``),
+    from the counts, for dates alone or dates and one value of one facet ("one type", "one
+    actor"); None for other queries or when the counts are stale."""
+    key = _single_value(query)
+    if key is None or not is_current(session):
+        return None
+    facet, value = key
+    fc = models.FacetCount
+    stmt = select(fc.day, fc.n).where(fc.grain == DAY, fc.facet == facet, fc.value == value)
+    if query.date_from:
+        stmt = stmt.where(fc.day >= query.date_from.toordinal())
+    if query.date_to:
+        stmt = stmt.where(fc.day <= query.date_to.toordinal())
+    found: Counter[dt.date] = Counter({dt.date.fromordinal(day): n for day, n in session.execute(stmt)})
+    if query.date_from is not None and (earlier := _earlier_count(session, query)):
+        found[query.date_from] += earlier
+    return found
+
+
+def count(session: Session, query: TimelineQuery) -> int | None:
+    """The exact number of matching events from the counts, for the queries ``per_day`` answers."""
+    key = _single_value(query)
+    if key is None or not is_current(session):
+        return None
+    fc = models.FacetCount
+    first = query.date_from.toordinal() if query.date_from else None
+    last = query.date_to.toordinal() if query.date_to else None
+    total = 0
+    for monthly, lo, hi in _range_parts(first, last):
+        stmt = select(func.sum(fc.n)).where(fc.grain == (MONTH if monthly else DAY), fc.facet == key[0], fc.value == key[1])
+        stmt = stmt.where(*([fc.day >= lo] if lo is not None else []), *([fc.day <= hi] if hi is not None else []))
+        total += int(session.scalar(stmt) or 0)
+    return total + (_earlier_count(session, query) if query.date_from else 0)
+
+
+def _earlier_count(session: Session, query: TimelineQuery) -> int:
+    """How many matching events began before ``from`` and run into it (counted live: few)."""
+    overlap = store.overlap(session, query.date_from)
+    if overlap.first is None:
+        return 0
+    dialect = session.get_bind().dialect.name
+    stmt = store.apply_filters(select(func.count()).select_from(_E), query, dialect=dialect, overlap=replace(overlap, only=True))
+    return session.scalar(stmt) or 0
 
 
 def refresh(factory: sessionmaker[Session]) -> bool:

@@ -49,6 +49,19 @@ def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
 
 
+def memo(session: Session, name: str) -> dict[Any, Any]:
+    """A cache of values read in ``session``'s current transaction (what a request reads twice,
+    it reads once); emptied when the transaction ends, so no write can leave it stale."""
+    memos: dict[str, dict[Any, Any]] = session.info.setdefault("memos", {})
+    return memos.setdefault(name, {})
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _forget_memos(session: Session, transaction: Any) -> None:
+    if transaction.parent is None:
+        session.info.pop("memos", None)
+
+
 @contextmanager
 def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
     """A session whose work is committed together or not at all."""

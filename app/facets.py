@@ -29,7 +29,8 @@ RowsFunction = Callable[[Session, TimelineQuery, int | None], Iterable[Row]]
 
 @dataclass(frozen=True)
 class Total:
-    """At most ``CAP`` matches are counted; past that the label says "10,000+"."""
+    """At most ``CAP`` matches are counted live; past that the label says "10,000+".
+    Precomputed counts give the exact number however large."""
 
     count: int
     capped: bool
@@ -44,7 +45,7 @@ class Total:
 
     @property
     def small(self) -> bool:
-        return not self.capped
+        return not self.capped and not self.unknown and self.count <= CAP
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,11 @@ class Facet:
 
 
 def total(session: Session, query: TimelineQuery) -> Total:
-    """The number of matching events, counting no further than ``CAP + 1`` rows."""
+    """The number of matching events: exact from the precomputed counts where they answer
+    (see ``counts.count``), else counting no further than ``CAP + 1`` rows."""
+    exact = counts.count(session, query.without_cursor())
+    if exact is not None:
+        return Total(exact, False)
     matching = store.timeline_select(select(models.Event.seq), query.without_cursor(), **store.planning(session, query))
     n = session.scalar(select(func.count()).select_from(matching.limit(CAP + 1).subquery())) or 0
     return Total(min(n, CAP), n > CAP)
@@ -248,9 +253,8 @@ def histogram(session: Session, query: TimelineQuery) -> Histogram:
     bucket in the span is present, empty or not, so the axis stays even.
     """
     query = query.without_cursor()
-    totals = counts.totals(session, query)
-    per_day = totals.per_day if totals is not None else _live_per_day(session, query)
-    per_day = +per_day
+    precomputed = counts.per_day(session, query)
+    per_day = +(precomputed if precomputed is not None else _live_per_day(session, query))
     if not per_day:
         return Histogram("day", ())
     unit = _unit(min(per_day), max(per_day))

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app import counts, models
 from app.extract import types as x
+from app.extract.document import headline
 from app.corroborate import corroborate
 from app.sources import BadDocument, find_documents, read_document_text
 
@@ -112,7 +113,7 @@ def save_extraction(session: Session, path: str, extraction: x.Extraction, *, or
         id=extraction.fingerprint[:16],
         fingerprint=extraction.fingerprint,
         path=path,
-        title=doc.title,
+        title=doc.title or headline(doc),
         source=doc.source,
         url=doc.url,
         published=doc.published,

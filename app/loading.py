@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import BindParameter, Select, bindparam, select
@@ -36,13 +37,16 @@ def _keys() -> BindParameter[list[int]]:
 # Built once: a page load only binds its keys (no statement building or cache-key work per request).
 _EVENTS = select(*_EVENT_COLUMNS).outerjoin(_D, _D.id == _E.document_id).where(_E.seq.in_(_keys()))
 _ACTORS = (
-    select(models.EventActor.event_seq, models.Actor.slug, models.Actor.name, models.Actor.kind, models.Actor.affiliation)
+    select(
+        models.EventActor.event_seq, models.Actor.slug, models.Actor.name, models.Actor.kind,
+        models.Actor.affiliation, models.EventActor.role,
+    )
     .join(models.Actor, models.Actor.id == models.EventActor.actor_id)
     .where(models.EventActor.event_seq.in_(_keys()))
     .order_by(models.EventActor.event_seq, models.EventActor.position)
-)
+)  # fmt: skip
 _EXCERPTS = (
-    select(models.Excerpt.event_seq, models.Excerpt.start, models.Excerpt.end, models.Excerpt.text)
+    select(models.Excerpt.event_seq, models.Excerpt.start, models.Excerpt.end, models.Excerpt.text, models.Excerpt.document_id)
     .where(models.Excerpt.event_seq.in_(_keys()))
     .order_by(models.Excerpt.event_seq, models.Excerpt.position)
 )
@@ -53,12 +57,27 @@ _PLACES = (
 )
 
 
+@dataclass(frozen=True)
+class Linked:
+    """What links to a batch of events, by key: actor rows (slug, name, kind, affiliation, role),
+    excerpt rows (start, end, text, document id) and place names, each in its stored order."""
+
+    actors: dict[int, list[Any]]
+    excerpts: dict[int, list[Any]]
+    places: dict[int, list[Any]]
+
+
 def _grouped(session: Session, stmt: Select[Any], seqs: Sequence[int]) -> dict[int, list[Any]]:
     """Rows of ``stmt`` for these keys, grouped by their first column (the event's ``seq``)."""
     found: dict[int, list[Any]] = defaultdict(list)
     for seq, *rest in session.execute(stmt, {"seqs": list(seqs)}):
         found[seq].append(rest)
     return found
+
+
+def linked(session: Session, seqs: Sequence[int]) -> Linked:
+    """The actors, excerpts and places of these events: one query each."""
+    return Linked(_grouped(session, _ACTORS, seqs), _grouped(session, _EXCERPTS, seqs), _grouped(session, _PLACES, seqs))
 
 
 def document_title(title: str | None, path: str) -> str:
@@ -76,16 +95,15 @@ def load_views(session: Session, seqs: Sequence[int]) -> tuple[EventView, ...]:
     if not seqs:
         return ()
     rows = {row.seq: row for row in session.execute(_EVENTS, {"seqs": list(seqs)})}
-    actors = _grouped(session, _ACTORS, seqs)
-    excerpts = _grouped(session, _EXCERPTS, seqs)
-    places = _grouped(session, _PLACES, seqs)
+    links = linked(session, seqs)
+    actors, excerpts, places = links.actors, links.excerpts, links.places
     return tuple(
         EventView(
             id=r.id, seq=r.seq, date=r.date, first_day=r.first_day, last_day=r.last_day, precision=r.precision,
             title=r.title, type=r.type, date_phrase=r.date_phrase, date_method=r.date_method, modality=r.modality,
             claimant=r.claimant, places=tuple(name for (name,) in places.get(s, ())), document=_document(r),
-            actors=tuple(ActorView(*a) for a in actors.get(s, ())),
-            excerpts=tuple(ExcerptView(*x) for x in excerpts.get(s, ())), origin=r.origin,
+            actors=tuple(ActorView(*a[:4]) for a in actors.get(s, ())),
+            excerpts=tuple(ExcerptView(*x[:3]) for x in excerpts.get(s, ())), origin=r.origin,
             location=r.location, latitude=r.latitude, longitude=r.longitude, fatalities=r.fatalities,
             sources=tuple(x for x in r.sources.split("\n") if x), updated_at=r.updated_at,
         )  # fmt: skip

@@ -48,7 +48,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(api_v1.router)
     app.include_router(exports.router)
     handlers.install(app)
-    app.state.data_version = DataVersion(engine)
+    app.state.data_version = DataVersion(engine, max_age=settings.version_seconds)
     app.add_middleware(ResponseCache, version=app.state.data_version, size=settings.cache_size)
     app.add_middleware(SecurityHeadersMiddleware)
     return app

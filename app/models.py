@@ -23,6 +23,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -82,8 +83,22 @@ class ActorAlias(Base):
     actor: Mapped[Actor] = relationship(back_populates="aliases")
 
 
+# Events that last more than a day, keyed in timeline order with their end:
+# a date filter finds those that begin before its ``from`` and run into it here.
+SPANS_WHERE = "last_day > first_day"
+
+
 class Event(Base):
     __tablename__ = "events"
+    __table_args__ = (
+        Index(
+            "ix_events_spans",
+            "seq",
+            "last_day",
+            sqlite_where=text(SPANS_WHERE),
+            postgresql_where=text(SPANS_WHERE),
+        ),
+    )
 
     seq: Mapped[int] = mapped_column(SeqType, primary_key=True, autoincrement=False)
     id: Mapped[str] = mapped_column(String(16), unique=True)

@@ -153,30 +153,27 @@ def wrk(url: str, seconds: int, headers: dict[str, str], *, warmup: int = 2) -> 
 
 
 def floor_ms(db_url: str, query_string: str) -> tuple[float, str]:
-    """Median time of the list query's SQL alone (as the app builds it, run on the driver directly), and its plan."""
+    """Median time of the list query's SQL alone (as the app builds it, run on the driver directly), and its plan.
+
+    A date range whose earlier-starting events are read apart is two statements: both are timed
+    (the app reads the second only when the first leaves the page short) and both plans shown.
+    """
     from app.db import make_engine, make_sessionmaker
 
     query = parse_query(urllib.parse.parse_qsl(query_string))
     engine = make_engine(db_url)
     with make_sessionmaker(engine)() as session:
-        stmt = store.timeline_select(select(models.Event.seq), query, **store.planning(session, query)).limit(51)
-    compiled = stmt.compile(dialect=engine.dialect, compile_kwargs={"render_postcompile": True})
-    sql, values = str(compiled), compiled.params
-    params = tuple(values[name] for name in compiled.positiontup) if compiled.positional else values  # type: ignore[union-attr]
+        statements = [_bound(stmt.limit(51), engine) for stmt in store.page_selects(query, store.planning(session, query))]
     raw = engine.raw_connection()
     try:
         cursor = raw.cursor()
-        if engine.dialect.name == "sqlite":
-            cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
-            plan = " | ".join(row[3] for row in cursor.fetchall())
-        else:
-            cursor.execute("EXPLAIN " + sql, params)
-            plan = " | ".join(row[0].strip() for row in cursor.fetchall() if "Scan" in row[0] or "Index" in row[0])
+        plan = " ‖ ".join(_plan(cursor, engine.dialect.name, sql, params) for sql, params in statements)
         times = []
         for _ in range(20):
             start = time.perf_counter()
-            cursor.execute(sql, params)
-            cursor.fetchall()
+            for sql, params in statements:
+                cursor.execute(sql, params)
+                cursor.fetchall()
             times.append((time.perf_counter() - start) * 1000)
         raw.rollback()
     finally:
@@ -185,10 +182,27 @@ def floor_ms(db_url: str, query_string: str) -> tuple[float, str]:
     return statistics.median(times), plan
 
 
+def _bound(stmt, engine):  # type: ignore[no-untyped-def]
+    """SQL text and driver parameters of ``stmt``, as the app would send them."""
+    compiled = stmt.compile(dialect=engine.dialect, compile_kwargs={"render_postcompile": True})
+    values = compiled.params
+    params = tuple(values[name] for name in compiled.positiontup) if compiled.positional else values
+    return str(compiled), params
+
+
+def _plan(cursor, dialect: str, sql: str, params) -> str:  # type: ignore[no-untyped-def]
+    if dialect == "sqlite":
+        cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
+        return " | ".join(row[3] for row in cursor.fetchall())
+    cursor.execute("EXPLAIN " + sql, params)
+    return " | ".join(row[0].strip() for row in cursor.fetchall() if "Scan" in row[0] or "Index" in row[0])
+
+
 class Server:
-    def __init__(self, db_url: str, *, cache: bool = True) -> None:
+    def __init__(self, db_url: str, *, cache: bool = True, version_seconds: float = 0.0) -> None:
         self.port = free_port()
-        env = {**os.environ, "DATELINE_DATABASE_URL": db_url, "DATELINE_CACHE_SIZE": "512" if cache else "0"}
+        env = {**os.environ, "DATELINE_DATABASE_URL": db_url, "DATELINE_CACHE_SIZE": "512" if cache else "0",
+               "DATELINE_VERSION_SECONDS": str(version_seconds)}
         cmd = [str(BIN / "uvicorn"), "--factory", "app.main:create_app_from_env", "--port", str(self.port),
                "--no-access-log", "--log-level", "warning"]
         if shutil.which("taskset"):
@@ -288,6 +302,9 @@ def main() -> int:
     parser.add_argument("--skip-sqlite", action="store_true", help="with --postgres: only the PostgreSQL list benchmarks")
     parser.add_argument("--skip-import", action="store_true")
     parser.add_argument("--skip-export", action="store_true")
+    parser.add_argument("--version-seconds", type=float, default=0.0,
+                        help="DATELINE_VERSION_SECONDS for the cached runs (0: the version is read on every request)")
+    parser.add_argument("--only", default=None, help="run only the scenarios whose name contains this text")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is needed (apt-get install wrk)")
@@ -305,10 +322,11 @@ def main() -> int:
     if args.postgres:
         backends.append(("PostgreSQL", prepare_postgres(args.postgres, args.events, lines)))
     for label, url in backends:
-        cases = scenarios(url, args.events)
+        cases = {name: q for name, q in scenarios(url, args.events).items() if args.only is None or args.only in name}
         for cache in (False, True):
-            lines += ["", f"### {label}, response cache {'on (repeated requests are hits)' if cache else 'off (every request renders)'}", ""]
-            server = Server(url, cache=cache)
+            trusted = f", version trusted for {args.version_seconds:g} s" if cache and args.version_seconds else ""
+            lines += ["", f"### {label}, response cache {'on (repeated requests are hits)' if cache else 'off (every request renders)'}{trusted}", ""]
+            server = Server(url, cache=cache, version_seconds=args.version_seconds if cache else 0.0)
             try:
                 list_benchmarks(server, url, cases, args.seconds, lines)
                 if label == "SQLite" and not cache and not args.skip_export:

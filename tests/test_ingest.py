@@ -27,6 +27,13 @@ def test_seed_folder_loads_and_reingesting_changes_nothing(factory: sessionmaker
     assert counts(factory) == before
 
 
+def test_a_document_without_a_title_is_named_by_its_lead(factory: sessionmaker[Session], seed_dir: Path) -> None:
+    ingest_paths(factory, [seed_dir])
+    with factory() as session:
+        title = session.scalar(select(models.Document.title))
+    assert title is not None and title.startswith("Russian President Vladimir Putin has given a go-ahead")
+
+
 def test_bad_files_are_reported_and_the_rest_still_loads(
     factory: sessionmaker[Session], seed_dir: Path, tmp_path: Path
 ) -> None:

@@ -2,6 +2,8 @@
 the events table and no sort of the matching rows, whatever the filter (SQLite's
 plans; PostgreSQL chooses its own)."""
 
+import datetime as dt
+
 import pytest
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session, sessionmaker
@@ -41,3 +43,16 @@ def test_list_queries_use_an_index_in_timeline_order(factory: sessionmaker[Sessi
         found = plan(session, CANONICAL[name])
     assert "SCAN events " not in found + " ", found
     assert "TEMP B-TREE" not in found, found
+
+
+
+def test_events_running_into_a_range_are_found_in_the_index_of_multi_day_events(factory: sessionmaker[Session]) -> None:
+    daily_events(factory, 40)
+    with factory() as session:
+        if session.get_bind().dialect.name != "sqlite":
+            pytest.skip("query plans are asserted on SQLite, the embedded default")
+        session.execute(text("ANALYZE"))
+        stmt = store.overlap_probe(dt.date(2021, 2, 1), store.LONGEST_EVENT_DAYS).limit(1001)
+        sql = str(stmt.compile(dialect=session.get_bind().dialect, compile_kwargs={"literal_binds": True}))
+        found = " | ".join(row[3] for row in session.execute(text("EXPLAIN QUERY PLAN " + sql)))
+    assert "ix_events_spans" in found, found

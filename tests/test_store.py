@@ -158,3 +158,69 @@ def test_search_splits_words_at_punctuation_on_every_backend(factory: sessionmak
     put(factory, "strike.txt", make_extraction(text, [make_event(text, text, dt.date(2023, 5, 3))]))
     for q in ("drone", "air drone", "Air/drone", "monitor", "example"):
         assert len(titles(factory, parse_query([("q", q)]))) == 1, q
+
+
+@pytest.fixture
+def spans(factory: sessionmaker[Session]) -> sessionmaker[Session]:
+    """Day events through March 2023 beside a month, a week and a year that run into its middle."""
+    sentences = [(f"Alphan troops took hill {d} on {d} March.", dt.date(2023, 3, d), "day", None) for d in range(1, 21)]
+    sentences += [
+        ("Talks went on through March.", dt.date(2023, 3, 1), "month", dt.date(2023, 3, 31)),
+        ("Shelling went on all week.", dt.date(2023, 3, 6), "week", dt.date(2023, 3, 12)),
+        ("The blockade lasted through 2023.", dt.date(2023, 1, 1), "year", dt.date(2023, 12, 31)),
+        ("A truce held for two days.", dt.date(2023, 3, 8), "day", dt.date(2023, 3, 9)),
+    ]
+    for n, (sentence, day, precision, last) in enumerate(sentences):
+        event = make_event(sentence, sentence, day, precision=precision, last=last)
+        put(factory, f"span{n}.txt", make_extraction(sentence, [event]))
+    return factory
+
+
+@pytest.mark.parametrize("sort", ["asc", "desc"])
+@pytest.mark.parametrize("limit", [1, 2, 50])
+def test_events_running_into_the_range_are_paged_in_order_with_the_rest(
+    spans: sessionmaker[Session], sort: str, limit: int
+) -> None:
+    pairs = [("from", "2023-03-09"), ("to", "2023-03-11"), ("sort", sort)]
+    expected = [
+        "The blockade lasted through 2023",
+        "Talks went on through March",
+        "Shelling went on all week",
+        "A truce held for two days",
+        "Alphan troops took hill 9 on 9 March",
+        "Alphan troops took hill 10 on 10 March",
+        "Alphan troops took hill 11 on 11 March",
+    ]
+    seen = [e.title for e in walk_pages(spans, pairs, limit=limit)]
+    assert seen == (expected if sort == "asc" else expected[::-1])
+    actor_pairs = [*pairs, ("actor", "alphaland")]
+    assert [e.title for e in walk_pages(spans, actor_pairs, limit=limit)] == seen
+
+
+def test_a_page_before_events_running_into_the_range_leads_back_to_them(spans: sessionmaker[Session]) -> None:
+    pairs = [("from", "2023-03-09"), ("to", "2023-03-11")]
+    with spans() as session:
+        first = store.list_events(session, parse_query(pairs), limit=3)
+        second = store.list_events(session, parse_query([*pairs, ("cursor", first.next_cursor or "")]), limit=3)
+        start = store.previous_page(session, parse_query(pairs), second.events[0].seq, limit=3)
+    assert [e.title for e in second.events][0] == "A truce held for two days"
+    assert start is not None and start.cursor is None
+
+
+def test_overlap_finds_the_earliest_event_running_into_from(spans: sessionmaker[Session]) -> None:
+    with spans() as session:
+        found = store.overlap(session, dt.date(2023, 3, 9))
+        assert found.first is not None
+        assert store.load_views(session, [found.first])[0].title == "The blockade lasted through 2023"
+        assert store.overlap(session, dt.date(2023, 1, 1)).first is None
+        assert store.overlap(session, None).first is None
+
+
+def test_what_a_transaction_remembers_is_forgotten_when_it_ends(factory: sessionmaker[Session]) -> None:
+    with factory() as session:
+        assert store.overlap(session, dt.date(2023, 3, 9)).first is None
+        session.commit()
+        text = "Talks went on through March."
+        event = make_event(text, text, dt.date(2023, 3, 1), precision="month", last=dt.date(2023, 3, 31))
+        put(factory, "talks.txt", make_extraction(text, [event]))
+        assert store.overlap(session, dt.date(2023, 3, 9)).first is not None

@@ -9,16 +9,15 @@ tuples (no ORM identity map), so a million-event export runs in constant memory.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import models, store
-from app.loading import document_title
+from app.loading import document_title, linked
 from app.query import Cursor, TimelineQuery
 
 BATCH_SIZE = 1000
@@ -102,32 +101,16 @@ def _event(row: Any) -> ExportEvent:
     return ExportEvent(**values)
 
 
-def _by_seq(session: Session, stmt: Select[Any], seqs: Sequence[int]) -> dict[int, list[Any]]:
-    grouped: dict[int, list[Any]] = defaultdict(list)
-    for row in session.execute(stmt.where(stmt.selected_columns[0].in_(seqs))):
-        grouped[row[0]].append(row)
-    return grouped
-
-
 def _details(session: Session, events: list[ExportEvent]) -> list[ExportEvent]:
-    seqs = [e.seq for e in events]
-    actors = _by_seq(session, select(
-        models.EventActor.event_seq, models.Actor.slug, models.Actor.name, models.Actor.kind,
-        models.Actor.affiliation, models.EventActor.role,
-    ).join(models.Actor, models.Actor.id == models.EventActor.actor_id).order_by(models.EventActor.position), seqs)  # fmt: skip
-    excerpts = _by_seq(session, select(
-        models.Excerpt.event_seq, models.Excerpt.start, models.Excerpt.end, models.Excerpt.text,
-        models.Excerpt.document_id,
-    ).order_by(models.Excerpt.position), seqs)  # fmt: skip
-    places = _by_seq(session, select(models.EventPlace.event_seq, models.EventPlace.place).order_by(models.EventPlace.position), seqs)
-    doc_ids = {e.document_id for e in events} | {x.document_id for rows in excerpts.values() for x in rows}
+    links = linked(session, [e.seq for e in events])
+    doc_ids = {e.document_id for e in events} | {x[3] for rows in links.excerpts.values() for x in rows}
     documents = _documents(session, {d for d in doc_ids if d})
     return [
         replace(
             e,
-            actors=tuple(ExportActor(*row[1:]) for row in actors.get(e.seq, ())),
-            excerpts=tuple(ExportExcerpt(*row[1:]) for row in excerpts.get(e.seq, ())),
-            places=tuple(row[1] for row in places.get(e.seq, ())),
+            actors=tuple(ExportActor(*row) for row in links.actors.get(e.seq, ())),
+            excerpts=tuple(ExportExcerpt(*row) for row in links.excerpts.get(e.seq, ())),
+            places=tuple(row[0] for row in links.places.get(e.seq, ())),
             documents=documents,
         )
         for e in events
@@ -147,10 +130,10 @@ def _documents(session: Session, ids: set[str]) -> dict[str, ExportDocument]:
 
 def iter_batches(session: Session, query: TimelineQuery, *, batch_size: int = BATCH_SIZE) -> Iterator[list[ExportEvent]]:
     """The query's events in its order, ``batch_size`` at a time (its own cursor is the start)."""
-    dialect = session.get_bind().dialect.name
+    plan = store.planning(session, query)
     base = select(*_COLUMNS)
     while True:
-        rows = session.execute(store.timeline_select(base, query, dialect=dialect).limit(batch_size)).all()
+        rows = session.execute(store.timeline_select(base, query, **plan).limit(batch_size)).all()
         if not rows:
             return
         yield _details(session, [_event(row) for row in rows])

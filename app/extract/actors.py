@@ -7,6 +7,8 @@ acronyms) and ``coreference`` (surnames, pronouns, "the junta", bare "troops").
 
 from __future__ import annotations
 
+import re
+
 from app.extract.coreference import (
     apposed_names,
     everywhere,
@@ -19,6 +21,13 @@ from app.extract.gazetteer import Gazetteer, build_gazetteer, default_gazetteer_
 from app.extract.organisations import acronyms, group_mentions, org_mentions
 from app.extract.persons import person_mentions
 from app.extract.types import ActorMention
+
+# A state's name that opens a company's, a medium's or a school's name ("Malaysia Airlines",
+# "Ukraine International Airlines", "Russia Today") is not the state.
+_COMPANY_AFTER = re.compile(
+    r"(?:\s+[A-Z][a-z]+){0,2}\s+(?:Airlines|Airways|Air|Bank|Railways?|Post|Telecom|Today|Times|News|Television|TV|"
+    r"Radio|Broadcasting|Company|Corporation|Corp|University|Institute|Museum|Cup|Olympic)\b"
+)
 
 __all__ = ["Gazetteer", "build_gazetteer", "default_gazetteer_path", "find_actor_mentions", "load_gazetteer"]
 
@@ -33,7 +42,7 @@ def find_actor_mentions(text: str, gazetteer: Gazetteer, start: int = 0, end: in
     """
     end = len(text) if end is None else end
     lower = text.lower()
-    found = gazetteer.find(text, start, end)
+    found = [f for f in gazetteer.find(text, start, end) if f[2].kind != "state" or not _COMPANY_AFTER.match(text, f[1])]
     people = promote(person_mentions(text, gazetteer, start, end))
     # ``found`` stays sorted and non-overlapping: each step adds only what does not overlap it.
     found = without_overlaps(everywhere(text, people, start, end), found)

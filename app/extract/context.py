@@ -118,7 +118,10 @@ def sentence_infos(
     lower = plain.lower()
     aligned = len(lower) == len(plain)  # no character lower-cased into several: offsets agree
     lows = [lower[s.start : s.end] if aligned else plain[s.start : s.end].lower() for s in sentences]
-    words = [tuple(lx.lower_words(low)) for low in lows]
+    if aligned:
+        words = [tuple(ws) for ws in lx.lower_words_of_spans(lower, [(s.start, s.end) for s in sentences])]
+    else:
+        words = [tuple(lx.lower_words(low)) for low in lows]
     past, reactions = lx.past_and_reaction_words(set().union(*words))
     out: list[SentInfo] = []
     for sent, low, ws in zip(sentences, lows, words):

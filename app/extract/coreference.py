@@ -29,6 +29,8 @@ _FORCES = re.compile(
 )
 _APPOSED = re.compile(r"\b(junta|regime|government|group|militia|movement|alliance|coalition)\s*,\s+(?:the\s+)?$", re.IGNORECASE)
 _PRONOUN = re.compile(r"[\"“‘']?(He|She)\b")
+_GROUP_NOUN = re.compile(r"\b[Tt]he\s+(?:armed\s+|militant\s+|rebel\s+|insurgent\s+)?(group|militia|movement|organi[sz]ation)\b")
+_GROUP_KINDS = {"group": ("armed_group",), "militia": ("armed_group",), "movement": ("armed_group", "organisation")}
 _IN_APPOSITION = re.compile(r",\s+(?:the|a|an|his|her|their)\s+(?:[\w-]+\s+){0,3}(?:of|to|for)\s+$")
 _PARTICLE_PREFIX = re.compile(rf"^{PARTICLE}-")
 
@@ -56,6 +58,9 @@ def _occurrences(text: str, word: str, start: int, end: int) -> list[int]:
     return out
 
 
+_FIRST = operator.itemgetter(0)
+
+
 def surnames(text: str, found: list[Found], start: int, end: int) -> list[Found]:
     """Surname (or lone given name) mentions resolved to a full name in the document:
     the last person so named before the mention, else the first after it."""
@@ -67,8 +72,8 @@ def surnames(text: str, found: list[Found], start: int, end: int) -> list[Found]
     extra: list[Found] = []
     for key, candidates in keys.items():
         for at in _occurrences(text, key, start, end):
-            before = [c for c in candidates if c[0] < at]
-            extra.append((at, at + len(key), (before[-1] if before else candidates[0])[1]))
+            before = bisect.bisect_left(candidates, at, key=_FIRST)  # candidates are in reading order
+            extra.append((at, at + len(key), candidates[max(before - 1, 0)][1]))
     return sorted(extra, key=lambda f: f[0])
 
 
@@ -199,6 +204,26 @@ def _antecedent(text: str, candidates: list[ActorMention]) -> Actor | None:
     persons = [m for m in candidates if m.actor.kind == "person"]
     heads = [m for m in persons if not _IN_APPOSITION.search(text, max(0, m.start - 50), m.start)]
     return heads[-1].actor if heads else None
+
+
+def group_nouns(
+    text: str, sentences: tuple[Sentence, ...], mentions: tuple[ActorMention, ...]
+) -> tuple[ActorMention, ...]:
+    """"the group" ("the militia", "the armed movement", "the organisation") names the group
+    named last before it, in its own sentence or the two before, when exactly one group of
+    that kind is named there; otherwise it stays unresolved."""
+    starts = [m.start for m in mentions]
+    extra: list[ActorMention] = []
+    for i, sent in enumerate(sentences):
+        for match in _GROUP_NOUN.finditer(sent.text):
+            at = sent.start + match.start()
+            window_start = sentences[max(0, i - 2)].start
+            kinds = _GROUP_KINDS.get(match.group(1).lower(), ("organisation", "armed_group"))
+            lo, hi = bisect.bisect_left(starts, window_start), bisect.bisect_left(starts, at)
+            named = {m.actor.name: m.actor for m in mentions[lo:hi] if m.actor.kind in kinds}
+            if len(named) == 1:
+                extra.append(ActorMention(at, sent.start + match.end(), match.group(), next(iter(named.values()))))
+    return tuple(sorted(mentions + tuple(extra), key=lambda m: m.start))
 
 
 def pronouns(

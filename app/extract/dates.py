@@ -26,7 +26,10 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?(?:\s+at\s+(?:dawn|dusk|noon|midnight))?"
-_PREP = r"(?:(?:early|late|earlier|later)\s+(?:on\s+)?|(?:on|since|by|from|until|till|last|this|past)\s+)?"
+_PREP = (
+    r"(?:(?:early|late|earlier|later)\s+(?:on\s+)?|(?:on\s+)?the\s+(?:night|morning|evening|afternoon)\s+of\s+"
+    r"|(?:on|since|by|from|until|till|last|this|past)\s+)?"
+)
 _NUM = r"(?:\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 
 _YEAR_LEAD = r"(?:in|since|during|until|till|by|of|from|before|after|through|around|circa|a|an|the|early|late|mid|end\s+of|start\s+of)"
@@ -36,8 +39,8 @@ PATTERNS: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
     (re.compile(rx), handler)
     for rx, handler in [
         (r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b", rv.on_iso),
-        (rf"\b(?:(?:between|from)\s+)?(?P<d1>{_DAY})\s*(?:-|–|and|to|until)\s*(?P<d2>{_DAY})\s+(?:of\s+)?(?P<mon>{_ANY_MONTH})(?:,?\s+(?P<year>{_YEAR}))?\b", rv.on_day_range),
-        (rf"\b(?:(?:between|from)\s+)?(?P<mon>{_ANY_MONTH})\s+(?P<d1>{_DAY})\s*(?:-|–|and|to|until)\s*(?P<d2>{_DAY})(?!\d)(?:,?\s+(?P<year>{_YEAR}))?\b", rv.on_day_range),
+        (rf"\b(?i:{_PREP})(?:(?:between|from)\s+)?(?P<d1>{_DAY})\s*(?:-|–|and|to|until)\s*(?P<d2>{_DAY})\s+(?:of\s+)?(?P<mon>{_ANY_MONTH})(?:,?\s+(?P<year>{_YEAR}))?\b", rv.on_day_range),
+        (rf"\b(?i:{_PREP})(?:(?:between|from)\s+)?(?P<mon>{_ANY_MONTH})\s+(?P<d1>{_DAY})\s*(?:-|–|and|to|until)\s*(?P<d2>{_DAY})(?!\d)(?:,?\s+(?P<year>{_YEAR}))?\b", rv.on_day_range),
         (rf"\b(?i:{_PREP})(?:{_WEEKDAY},?\s+)?(?:the\s+)?(?P<day>{_DAY})(?:\s+of)?\s+(?P<mon>{_ANY_MONTH})(?![a-z])(?:,?\s+(?P<year>{_YEAR})\b)?{_PART}", rv.on_day_month),
         (rf"\b(?i:{_PREP})(?:{_WEEKDAY},?\s+)?(?P<mon>{_ANY_MONTH})\s+(?P<day>{_DAY})(?![\d:]|,\d)\b(?:,?\s+(?P<year>{_YEAR})\b)?{_PART}", rv.on_day_month),
         (rf"\b(?i:{_PREP})(?:(?:in|of)\s+)?(?:(?i:early|mid-?|late)\s*)?(?P<mon>{_FULL_MONTH})(?:\s+of)?,?\s+(?P<year>{_YEAR})\b", rv.on_month_year),
@@ -49,6 +52,8 @@ PATTERNS: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
         (r"\b(?P<word>(?i:yesterday|last\s+night|today|tonight|overnight|this\s+(?:morning|afternoon|evening)|earlier\s+today|tomorrow))\b(?:\s+(?:morning|afternoon|evening|night))?", rv.on_day_word),
         (r"\b(?P<word>(?i:(?:last|this|next|past|over\s+the|the)\s+(?:(?:preceding|previous)\s+)?weekend|(?:earlier\s+)?this\s+week|(?:last|next)\s+week|(?:earlier\s+)?this\s+(?:month|year)|(?:last|next)\s+(?:month|year)))\b", rv.on_period_word),
         (rf"\b(?P<n>{_NUM}|\d{{1,2}})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", rv.on_ago),
+        (rf"\b(?i:(?:on\s+)?the\s+(?P<dir>following|next|previous)\s+day|the\s+day\s+(?P<dir2>after|before)"
+         rf"|(?P<n>{_NUM})\s+days?\s+(?P<dir3>later|earlier))\b", rv.on_day_shift),
     ]
 )
 
@@ -61,9 +66,12 @@ _MONTH_NAMES = tuple(name for name in MONTHS if len(name) > 3)
 _WEEKDAY_KEYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _RELATIVE_KEYS = ("yesterday", "today", "tonight", "tomorrow", "overnight", "night", "morning", "afternoon",
                   "evening", "week", "month", "year", "ago")
-_BY_KEY = {"month": (1, 2, 3, 4, 5, 6), "year": (0, 7, 8), "weekday": (9, 10), "relative": (11, 12, 13)}
+# Days counted from the date just before ("the following day", "two days later").
+_SHIFT_KEYS = ("following day", "next day", "previous day", "day after", "day before", "days later", "day later",
+               "days earlier", "day earlier")
+_BY_KEY = {"month": (1, 2, 3, 4, 5, 6), "year": (0, 7, 8), "weekday": (9, 10), "relative": (11, 12, 13), "shift": (14,)}
 _KIND = {i: kind for kind, patterns in _BY_KEY.items() for i in patterns}
-_KEYS = {"month": _MONTH_KEYS, "year": (), "weekday": _WEEKDAY_KEYS, "relative": _RELATIVE_KEYS}
+_KEYS = {"month": _MONTH_KEYS, "year": (), "weekday": _WEEKDAY_KEYS, "relative": _RELATIVE_KEYS, "shift": _SHIFT_KEYS}
 
 
 def _window_needles(i: int) -> frozenset[str] | None:
@@ -127,7 +135,8 @@ def _year_hits(text: str) -> list[int]:
 
 def _key_hits(text: str, lower: str) -> dict[str, list[int]]:
     months, weekdays = _named_hits(text)
-    return {"month": months, "year": _year_hits(text), "weekday": weekdays, "relative": _literal_hits(lower, _RELATIVE_KEYS)}
+    return {"month": months, "year": _year_hits(text), "weekday": weekdays, "relative": _literal_hits(lower, _RELATIVE_KEYS),
+            "shift": _literal_hits(lower, _SHIFT_KEYS)}
 
 
 def _windows(text: str, hits: list[int]) -> list[tuple[int, int, int]]:
@@ -194,7 +203,29 @@ def find_time_mentions(
         start = _phrase_start(text, start)
         chosen.append((start, end, resolved, match.re.pattern))
     chosen.sort()
-    return tuple(_mention(text, s, e, r, offset) for s, e, r, _ in chosen)
+    return tuple(_mention(text, s, e, r, offset) for s, e, r in _anchored(text, chosen))
+
+
+_SHIFT = PATTERNS[14][0].pattern
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def _anchored(text: str, chosen: list[tuple[int, int, Resolved | None, str]]) -> list[tuple[int, int, Resolved | None]]:
+    """Each mention resolved; a day shift ("the following day") counted from the day named just
+    before it in its paragraph, and dropped when there is none."""
+    out: list[tuple[int, int, Resolved | None]] = []
+    anchor: tuple[int, Resolved] | None = None
+    for start, end, resolved, pattern in chosen:
+        if pattern == _SHIFT:
+            shift = rv.day_shift(text[start:end])
+            if anchor is None or shift is None or _PARAGRAPH_BREAK.search(text, anchor[0], start):
+                continue
+            day = anchor[1].first + dt.timedelta(days=shift)
+            resolved = Resolved(day, day, "day", "relative")
+        if resolved is not None and resolved.precision == "day":
+            anchor = (end, resolved)
+        out.append((start, end, resolved))
+    return out
 
 
 def _mention(text: str, start: int, end: int, resolved: Resolved | None, offset: int) -> TimeMention:

@@ -26,6 +26,7 @@ _REPORT_VERB = prefiltered(
 _SUBJECT = re.compile(r"(?:^|[,;]\s*)((?:[Tt]he\s+)?[A-Za-z][\w'’-]*(?:\s+[\w'’-]+){0,2})\s+$")
 _ATTRIBUTION = prefiltered(r"\baccording\s+to\s+[^,.;:]+[,]?", re.IGNORECASE)
 _OPENING = re.compile(r"^(?:and|but|then|also|again|earlier|later|meanwhile)\b[ ,]*", re.IGNORECASE)
+_CONTRAST = re.compile(r",\s+(?:but|while|whereas|although|though)\s+", re.IGNORECASE)
 _CLAIM_VERB = prefiltered(r"\b(?:said|says|claimed|claims|alleged|alleges|reported|reports|insisted|accused)\b", re.IGNORECASE)
 
 
@@ -67,39 +68,65 @@ def title(ctx: Context, draft: Draft) -> str:
     return clause[:1].upper() + clause[1:]
 
 
-def claimant(ctx: Context, info: SentInfo) -> str | None:
-    """Who the sentence attributes its content to: "according to X", else the subject of a
-    say/claim/deny verb as written ("Moscow", "the FSB"), kept apart from the actors."""
-    match = _ACCORDING.search(info.plain, info.lower)
+def assertion(info: SentInfo, draft: Draft) -> tuple[int, int]:
+    """Where in its sentence (offsets into ``info.plain``) the event is stated: its clause, cut
+    at a contrastive ", but" or ", while" that opens another assertion before or after the
+    date phrase ("X declared a truce on Friday, but rebels said ...")."""
+    base = info.sentence.start
+    a, b = draft.clause[0] - base, draft.clause[1] - base
+    anchor = draft.phrase_span[0] - base if draft.phrase_span else a
+    for match in _CONTRAST.finditer(info.plain, a, b):
+        if match.end() <= anchor:
+            a = match.end()
+        elif match.start() >= anchor:
+            return a, match.start()
+    return a, b
+
+
+def _scoped(info: SentInfo, scope: tuple[int, int] | None) -> tuple[int, str, str]:
+    """The start, text and lower-cased text of ``scope`` (the whole sentence when None)."""
+    a, b = scope or (0, len(info.plain))
+    plain = info.plain[a:b]
+    return a, plain, info.lower[a:b] if len(info.lower) == len(info.plain) else plain.lower()
+
+
+def claimant(ctx: Context, info: SentInfo, scope: tuple[int, int] | None = None) -> str | None:
+    """Who the sentence (within ``scope``) attributes its content to: "according to X", else the
+    subject of a say/claim/deny verb as written ("Moscow", "the FSB"), kept apart from the actors."""
+    a, plain, lower = _scoped(info, scope)
+    match = _ACCORDING.search(plain, lower)
     if match:
         return match["src"].strip()
-    say = _REPORT_VERB.search(info.plain, info.lower)
+    say = _REPORT_VERB.search(plain, lower)
     if say is None:
         return None
-    at = info.sentence.start + say.start()
-    speakers = [m for m in ctx.infos[info.sentence.index].mentions if m.end <= at]
+    start, at = info.sentence.start + a, info.sentence.start + a + say.start()
+    speakers = [m for m in ctx.infos[info.sentence.index].mentions if start <= m.start and m.end <= at]
     if not speakers:
-        subject = _SUBJECT.search(info.plain[: say.start()])
+        subject = _SUBJECT.search(plain[: say.start()])
         return subject.group(1) if subject else None
     m = speakers[-1]
     text = ctx.document.text
-    start = m.start - 4 if text[max(0, m.start - 4) : m.start].lower() == "the " else m.start
-    phrase = " ".join(text[start:at].split())
+    begin = m.start - 4 if text[max(0, m.start - 4) : m.start].lower() == "the " else m.start
+    phrase = " ".join(text[begin:at].split())
     return phrase if 0 < len(phrase.split()) <= 4 and "," not in phrase else m.text
 
 
-def modality(info: SentInfo) -> Modality:
-    """denial / plan / claim (reportedly, according to, or an event reported after "X said") / fact."""
-    found = cl.modality(info.plain, info.lower)
+def modality(info: SentInfo, scope: tuple[int, int] | None = None) -> Modality:
+    """denial / plan / claim (reportedly, according to, or an event reported after "X said") / fact,
+    read within ``scope`` of the sentence."""
+    _, plain, lower = _scoped(info, scope)
+    found = cl.modality(plain, lower)
     if found != "fact":
         return found
-    say = _CLAIM_VERB.search(info.plain, info.lower)
-    return "claim" if say and lx.past_predicates(info.plain[say.end() :]) else "fact"
+    say = _CLAIM_VERB.search(plain, lower)
+    return "claim" if say and lx.past_predicates(plain[say.end() :]) else "fact"
 
 
 def to_event(ctx: Context, draft: Draft, identify: Identify) -> Event:
     """The event of ``draft``; ``identify`` gives its id from its first excerpt's span and date."""
     info = ctx.infos[draft.sentence.index]
+    scope = assertion(info, draft)
     etype = cl.event_type(info.plain, info.lower)
     date = iso_at_precision(draft.first, draft.precision)
     first = draft.excerpts[0]
@@ -115,7 +142,7 @@ def to_event(ctx: Context, draft: Draft, identify: Identify) -> Event:
         excerpts=tuple(Excerpt(s.start, s.end, s.text) for s in draft.excerpts),
         date_phrase=draft.phrase,
         date_method=draft.method,
-        modality=modality(info),
-        claimant=claimant(ctx, info),
+        modality=modality(info, scope),
+        claimant=claimant(ctx, info, scope),
         places=places_in(ctx, draft.excerpts),
     )

@@ -16,6 +16,16 @@ NO_DATE_WARNING = "no publication date: relative dates left unresolved"
 _DATELINE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})[ \t]*")
 _FRONT_KEY = re.compile(r"(title|date|published|source|url)\s*:\s*(.*)", re.IGNORECASE)
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
+_MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# A wire-service dateline opening the story: a place in capitals, optionally a region, a
+# month and day, and the agency in parentheses, then a dash ("KYIV, Ukraine, March 3 (AP) -").
+_WIRE_DATELINE = re.compile(
+    r"[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)*"
+    r"(?:\s*,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)*"
+    rf"(?:\s*,?\s*{_MONTH_ABBR}\s+\d{{1,2}}(?:\s*,\s*\d{{4}})?)?"
+    r"(?:\s*\([A-Z][\w .&'’/-]{0,40}\))?"
+    r"\s*[-–—]{1,2}\s+"
+)
 
 
 def _parse_iso(value: str) -> dt.date | None:
@@ -60,6 +70,36 @@ def _trim(text: str, span: Span) -> Span:
     return Span(span.start + lead, span.start + len(chunk.rstrip()))
 
 
+def skip_wire_dateline(text: str, paragraphs: tuple[Span, ...]) -> tuple[Span, ...]:
+    """The paragraphs with a wire dateline cut from the first one: it names where and when the
+    story was filed, not what happened, so no event is dated or titled by it."""
+    if not paragraphs:
+        return paragraphs
+    first = paragraphs[0]
+    match = _WIRE_DATELINE.match(text, first.start, first.end)
+    if match is None or match.end() >= first.end:
+        return paragraphs
+    return (Span(match.end(), first.end), *paragraphs[1:])
+
+
+HEADLINE_LENGTH = 100
+_FIRST_SENTENCE = re.compile(r"(?s)(.+?[.!?])(?=\s+[\"“‘']?[A-Z0-9]|\s*$)")
+
+
+def headline(document: Document) -> str | None:
+    """A title for a document that has none: its lead sentence, cut at a word before
+    ``HEADLINE_LENGTH`` characters ("…" marks the cut); None for an empty body."""
+    if not document.paragraphs:
+        return None
+    first = document.paragraphs[0]
+    lead = document.text[first.start : first.end]
+    match = _FIRST_SENTENCE.match(lead)
+    sentence = " ".join((match.group(1) if match else lead).split()).rstrip(".")
+    if len(sentence) <= HEADLINE_LENGTH:
+        return sentence
+    return sentence[: HEADLINE_LENGTH - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+
+
 def read_document(text: str) -> Document:
     """Parse ``text`` (dateline or front-matter format, or plain) into a Document."""
     title = source = url = None
@@ -82,6 +122,6 @@ def read_document(text: str) -> Document:
         title=title,
         source=source,
         url=url,
-        paragraphs=split_paragraphs(text, body_start),
+        paragraphs=skip_wire_dateline(text, split_paragraphs(text, body_start)),
         warnings=warnings,
     )

@@ -53,6 +53,7 @@ class Gazetteer:
     upper: re.Pattern[str] = field(init=False, repr=False, compare=False)
     lower: re.Pattern[str] = field(init=False, repr=False, compare=False)
     lower_leads: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    reach: int = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         upper: list[Name] = []
@@ -63,6 +64,7 @@ class Gazetteer:
         object.__setattr__(self, "upper", trie_pattern(upper))
         object.__setattr__(self, "lower", trie_pattern(lower))
         object.__setattr__(self, "lower_leads", tuple(sorted(leads)))
+        object.__setattr__(self, "reach", max(map(len, self.by_alias), default=0) + 1)
 
     def lookup(self, name: str) -> Actor | None:
         return self.by_alias.get(name)
@@ -79,14 +81,19 @@ class Gazetteer:
         end = len(text) if end is None else end
         out: list[tuple[int, int, str]] = []
         lower = self._lower_names(text, start, end)
-        search = self.upper.search
-        upper = search(text, start)
+        # A name that starts before ``end``, with the character after it, lies before ``stop``:
+        # searching no further finds the same names.
+        stop = end + self.reach
+        matches = self.upper.finditer(text, start, stop)
+        upper = next(matches, None)  # always the last match ``matches`` gave
         pos, i = start, 0
         while True:
             while i < len(lower) and lower[i][0] < pos:
                 i += 1
             if upper is not None and upper.start() < pos:
-                upper = search(text, pos)
+                if pos != upper.end():  # not where ``matches`` goes on from: search again from ``pos``
+                    matches = self.upper.finditer(text, pos, stop)
+                upper = next(matches, None)
             if i < len(lower) and (upper is None or lower[i][0] < upper.start()):
                 s, e = lower[i]
             elif upper is not None:

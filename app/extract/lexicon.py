@@ -47,7 +47,7 @@ VERB_CLASSES: dict[str, str] = {
     "execute assassinate murder wound injure die behead torture poison kidnap+ abduct strike:struck:struck "
     "hit:hit:hit blow:blew:blown",
     "combat": "capture recapture seize clash fight:fought:fought battle invade occupy withdraw:withdrew:withdrawn "
-    "retreat advance besiege surrender overrun:overran:overrun encircle liberate cross land disembark deploy "
+    "retake:retook:retaken retreat advance besiege surrender overrun:overran:overrun encircle liberate cross land disembark deploy "
     "evacuate arrive flee:fled:fled",
     "coercion": "arrest detain deport expel+ imprison sentence convict charge release free rescue extradite",
     "decision": "declare announce impose lift ban+ suspend halt cease order approve authorise authorize sign agree "
@@ -73,6 +73,10 @@ ARMED_NOUNS = frozenset(
     army navy warplanes jets tanks paratroopers marines commandos guerrillas separatists jihadists""".split()
 )
 ASPECTUAL = frozenset("begin began begun start started resume resumed continue continued".split())
+# Names of a prolonged state of conflict: not events themselves ("the war in the east"), but
+# their outbreak is one ("the war began in February"), dated as background (guideline rule 9).
+CONFLICT_STATES = frozenset("war wars conflict insurgency hostilities unrest violence crisis civil-war".split())
+ONSET_VERBS = frozenset("began begun started erupted broke flared".split())
 _DETERMINERS = frozenset("a an the its his her".split())
 _CALL_FOR = re.compile(r"\bcall(?:s|ed|ing)?\s+(?:on\s+\w+\s+)?for\b|\b(?:martial\s+law|state\s+of\s+emergency|no-fly\s+zone)\b")
 
@@ -121,7 +125,23 @@ def lower_words(lower: str) -> list[str]:
     characters is a word once its leading apostrophes and hyphens are dropped."""
     if not lower.isascii():
         return WORD.findall(lower)
-    spaced = lower.encode("ascii").translate(_WORD_BYTES).decode("ascii")
+    return _split_spaced(_spaced(lower))
+
+
+def lower_words_of_spans(lower: str, spans: list[tuple[int, int]]) -> list[list[str]]:
+    """``lower_words(lower[s:e])`` for each (s, e) of ``spans``; an ASCII text is translated
+    once for all of them (the translation is character by character)."""
+    if not lower.isascii():
+        return [lower_words(lower[s:e]) for s, e in spans]
+    spaced = _spaced(lower)
+    return [_split_spaced(spaced[s:e]) for s, e in spans]
+
+
+def _spaced(lower: str) -> str:
+    return lower.encode("ascii").translate(_WORD_BYTES).decode("ascii")
+
+
+def _split_spaced(spaced: str) -> list[str]:
     runs = spaced.split()
     if " '" not in spaced and " -" not in spaced and spaced[:1] not in ("'", "-"):
         return runs
@@ -180,7 +200,7 @@ def conflict_predicate(text: str, *, modifiers: bool = False) -> bool:
 
 def conflict_in(lower: str, ws: list[str] | tuple[str, ...], *, modifiers: bool = False) -> bool:
     """``conflict_predicate`` of a text already lower-cased and split into ``words``."""
-    if not EVENT_NOUN_FORMS.isdisjoint(ws) or _armed_action(ws):
+    if not EVENT_NOUN_FORMS.isdisjoint(ws) or _armed_action(ws) or _onset(ws):
         return True
     if not EVENT_VERB_FORMS.isdisjoint(ws):
         for prev, w in zip(("", *ws), ws):
@@ -218,6 +238,28 @@ def _armed_action(ws: list[str] | tuple[str, ...]) -> bool:
             after = ws[i + 1 : i + 4]
             if any(is_past(v) and v not in STATIVE_VERBS and v not in NOT_PAST for v in after):
                 return True
+    return False
+
+
+_ONSET_OBJECT_LEAD = frozenset("a an the its his her their new armed civil open full-scale".split())
+
+
+def _onset(ws: list[str] | tuple[str, ...]) -> bool:
+    """A state of conflict next to a verb of its outbreak: the state within two words before
+    the verb ("the war began", "violence broke out") or its object ("began its insurgency",
+    "started a civil war": only determiners and a few modifiers in between)."""
+    if CONFLICT_STATES.isdisjoint(ws) or ONSET_VERBS.isdisjoint(ws):
+        return False
+    for i, w in enumerate(ws):
+        if w not in ONSET_VERBS:
+            continue
+        if not CONFLICT_STATES.isdisjoint(ws[max(0, i - 2) : i]):
+            return True
+        j = i + 1
+        while j < len(ws) and j < i + 4 and ws[j] in _ONSET_OBJECT_LEAD:
+            j += 1
+        if j < len(ws) and ws[j] in CONFLICT_STATES:
+            return True
     return False
 
 

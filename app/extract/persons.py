@@ -60,7 +60,9 @@ NOT_NAME_TOKENS = frozenset(
     July August September October November December Shia Sunni Shiite Islamic Islamist Christian
     Muslim Jewish Arab Western Eastern Northern Southern Central North South East West""".split()
 )
-_APPOSITION = re.compile(r",\s+(?:a|an|the|another|\d{1,3},)\s|\s+(?:said|says|told|added|stated|wrote)\b")
+_APPOSITION = re.compile(
+    r",\s+(?:a|an|the|another|\d{1,3},)\s|\s+(?:said|says|told|added|stated|wrote|announced|declared|denied|confirmed|insisted)\b"
+)
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|according\s+to)\s+$")
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z]")
 
@@ -137,19 +139,15 @@ def _lone_token(word: str) -> str | None:
 def _runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """(start, end) of each capitalised run in ``text[start:end]`` (see ``NAME_RUN``)."""
     out: list[tuple[int, int]] = []
-    search = NAME_RUN.search
-    m = search(text, start, end)
-    while m is not None:
+    for m in NAME_RUN.finditer(text, start, end):
         s = m.start()
         if text[s - 1 : s] == "-":  # "al-Sadr": the run starts at its particle
             s -= 1
             while s > 0 and text[s - 1].isalpha():
                 s -= 1
-            if s < start:
-                m = search(text, m.start() + 1, end)
-                continue
+            if s < start:  # its particle lies before ``start``: look again from the next character
+                return out + _runs(text, m.start() + 1, end)
         out.append((s, m.end()))
-        m = search(text, m.end(), end)
     return out
 
 

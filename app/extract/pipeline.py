@@ -6,7 +6,7 @@ import functools
 import hashlib
 
 from app.extract.actors import find_actor_mentions, load_gazetteer
-from app.extract.coreference import pronouns
+from app.extract.coreference import group_nouns, pronouns
 from app.extract.document import read_document
 from app.extract.events import build_events
 from app.extract.sentences import split_sentences
@@ -33,6 +33,7 @@ def extract(text: str) -> Extraction:
     sentences = split_sentences(document)
     gazetteer = load_gazetteer()
     mentions = pronouns(text, sentences, find_actor_mentions(text, gazetteer, document.body_start))
+    mentions = group_nouns(text, sentences, mentions)
     fp = fingerprint(text)
     events = build_events(document, sentences, mentions, gazetteer.state_of, functools.partial(excerpt_id, fp))
     return Extraction(document=document, fingerprint=fp, events=tuple(sorted(events, key=lambda e: (e.first, e.excerpts[0].start))))

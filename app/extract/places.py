@@ -53,27 +53,31 @@ class PlaceGazetteer:
     by_alias: dict[str, Place]
     by_first: dict[str, tuple[str, ...]]
     pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    reach: int = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         names = [(a, _NOT_GLUED, _WHOLE_WORD if a == w else _WHOLE) for w, al in self.by_first.items() if _CAPITAL.match(w) for a in al]
         object.__setattr__(self, "pattern", trie_pattern(names))
+        object.__setattr__(self, "reach", max(map(len, self.by_alias), default=0) + 1)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, Place]]:
         """(start, end, place) for each place name in ``text[start:end]``, longest at each position."""
         end = len(text) if end is None else end
         out: list[tuple[int, int, Place]] = []
-        search = self.pattern.search
-        match = search(text, start)
+        stop = end + self.reach  # a name starting before ``end``, and the character after it, lie before
+        matches = self.pattern.finditer(text, start, stop)
+        match = next(matches, None)
         while match is not None and match.start() < end:
             s, e = match.span()
             if e > end:  # the longest name runs past ``end``: the longest that does not, if any
                 alias = self._alias_before(text, s, end)
+                e = s + 1 if alias is None else s + len(alias)
+                matches = self.pattern.finditer(text, e, stop)  # go on from where a search would
                 if alias is None:
-                    match = search(text, s + 1)
+                    match = next(matches, None)
                     continue
-                e = s + len(alias)
             out.append((s, e, self.by_alias[text[s:e]]))
-            match = search(text, e)
+            match = next(matches, None)
         return out
 
     def _alias_before(self, text: str, pos: int, end: int) -> str | None:

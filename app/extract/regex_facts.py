@@ -20,7 +20,12 @@ def needles_of(pattern: str, flags: int = 0) -> Needles | None:
     found = _contained(sre.parse(pattern, flags).data)
     if found is None or not all(n.isascii() and len(n) >= 3 for n in found):
         return None
-    return found
+    return _shortest(found)
+
+
+def _shortest(needles: Needles) -> Needles:
+    """``needles`` without those that hold another: a text with "battle" has "battl"."""
+    return frozenset(n for n in needles if not any(m in n for m in needles if m != n))
 
 
 def lower_case_only(pattern: str, flags: int = 0) -> bool:

@@ -200,6 +200,25 @@ def _relative_period(word: str, ref: dt.date) -> Resolved | None:
     return _year_span(ref.year + offset, "relative")
 
 
+def on_day_shift(m: re.Match[str], ref: dt.date | None, future: bool) -> Resolved | None:
+    """Resolved later, from the day named before it (``dates.find_time_mentions``)."""
+    return None
+
+
+_SHIFT_WORDS = re.compile(r"(?i)(following|next|after)|(previous|before)|(\w+)\s+days?\s+(later|earlier)")
+
+
+def day_shift(phrase: str) -> int | None:
+    """How many days "the following day", "the day before", "two days later" move: 1, -1, 2."""
+    m = _SHIFT_WORDS.search(phrase)
+    if m is None:
+        return None
+    if m[1] or m[2]:
+        return 1 if m[1] else -1
+    n = NUMBER_WORDS.get(m[3].lower()) or (int(m[3]) if m[3].isdigit() else None)
+    return None if n is None else (n if m[4].lower() == "later" else -n)
+
+
 def on_ago(m: re.Match[str], ref: dt.date | None, future: bool) -> Resolved | None:
     if ref is None:
         return None

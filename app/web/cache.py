@@ -14,6 +14,7 @@ injection or template rendering, which is most of a page's cost.
 
 from __future__ import annotations
 
+import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -44,19 +45,29 @@ class DataVersion:
     statement building: one prepared query on a raw DBAPI connection (in
     autocommit on PostgreSQL, so it never sits idle in a transaction). A
     connection that fails is dropped and the read retried once on a new one.
+    With ``max_age`` seconds, a version read that recently is trusted without
+    asking again: pages may then lag a write by up to that long.
     """
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, *, max_age: float = 0.0, clock: Callable[[], float] = time.monotonic) -> None:
         self.sql = str(version_statement().compile(dialect=engine.dialect))
         self.engine = engine
         self.connection: Any = None
+        self.max_age = max_age
+        self.clock = clock
+        self.last: tuple[float, tuple[object, ...]] | None = None
 
     def __call__(self) -> tuple[object, ...]:
+        now = self.clock()
+        if self.last is not None and now - self.last[0] < self.max_age:
+            return self.last[1]
         try:
-            return self._read()
+            version = self._read()
         except self.engine.dialect.loaded_dbapi.Error:
             self.close()
-            return self._read()
+            version = self._read()
+        self.last = (now, version)
+        return version
 
     def _read(self) -> tuple[object, ...]:
         if self.connection is None:

@@ -155,10 +155,12 @@ def overview(
     values: dict[str, Any] = {"query": query, "total": facets.total(session, query), "too_slow": False, "sampled": None}
     try:
         with time_limit(session, settings.overview_seconds * FULL_COUNT_SHARE):
-            values |= {"facets": facets.facets(session, query), "histogram": facets.histogram(session, query)}
+            values["histogram"] = facets.histogram(session, query)
+            values["facets"] = facets.facets(session, query)
     except OutOfTime:
         session.rollback()
-        values |= {"facets": (), "histogram": facets.Histogram("day", ()), "too_slow": True}
+        values |= {"facets": (), "too_slow": True}
+        values.setdefault("histogram", facets.Histogram("day", ()))
         values |= _sampled_facets(session, query, settings.overview_seconds * (1 - FULL_COUNT_SHARE))
     return render(request, templates, "overview.html", values, block="overview")
 

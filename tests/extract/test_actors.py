@@ -63,6 +63,11 @@ def test_role_word_before_name() -> None:
     assert "Amina Diallo" in names("Local journalist Amina Diallo filmed the raid.")
 
 
+@pytest.mark.parametrize("verb", ["said", "announced", "declared", "denied"])
+def test_two_word_name_before_a_say_verb_is_a_person(verb: str) -> None:
+    assert "Tomas Varga" in names(f"On Friday, Tomas Varga {verb} a truce in the valley.")
+
+
 def test_country_reference_left_unresolved() -> None:
     assert names("The country is ready to help.") == []
 
@@ -81,3 +86,8 @@ def test_gazetteer_file_shape() -> None:
 
 def test_generic_group_at_sentence_start() -> None:
     assert names("Rebels shelled the port.") == ["Rebels"]
+
+
+@pytest.mark.parametrize("text", ["A Malaysia Airlines jet landed.", "Ukraine International Airlines cancelled flights.", "Russia Today aired the video."])
+def test_a_state_name_opening_a_company_name_is_not_the_state(text: str) -> None:
+    assert not {"Malaysia", "Ukraine", "Russia"} & set(names(text))

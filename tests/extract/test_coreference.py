@@ -52,3 +52,19 @@ def test_no_dominant_state_means_no_guess() -> None:
 def test_country_references_are_not_resolved(phrase: str) -> None:
     body = f"Peru is tense. Peru held a vote. On Monday, {phrase} closed its border."
     assert actors_of_event_with(body, "closed its border") == set()
+
+
+def test_the_group_names_the_one_group_named_just_before() -> None:
+    body = "Al-Shabaab fighters raided a village near the border. The group bombed a market on Monday."
+    assert "al-Shabaab" in actors_of_event_with(body, "The group bombed")
+
+
+def test_the_group_with_two_candidates_stays_unresolved() -> None:
+    body = "Hamas and Hezbollah traded accusations over the truce. The group fired rockets on Monday."
+    found = actors_of_event_with(body, "The group fired")
+    assert not found & {"Hamas", "Hezbollah"}
+
+
+def test_the_group_does_not_reach_back_past_two_sentences() -> None:
+    body = "Boko Haram issued a video. Rain fell. Markets reopened. Roads were cleared. The group attacked a base on Monday."
+    assert "Boko Haram" not in actors_of_event_with(body, "The group attacked")

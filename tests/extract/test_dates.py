@@ -61,6 +61,8 @@ CASES = [
     ("Strikes continued from Monday to Wednesday.", "from Monday to Wednesday", "2022-03-07", "2022-03-09", "day", "weekday"),
     ("A truce held in early March.", "in early March", "2022-03-01", "2022-03-31", "month", "explicit"),
     ("Parliament met this week.", "this week", "2022-03-07", "2022-03-11", "week", "relative"),
+    ("Gunmen stormed a jail on the night of 3 March.", "on the night of 3 March", "2022-03-03", "2022-03-03", "day", "explicit"),
+    ("Raids went on until March 7-9.", "until March 7-9", "2022-03-07", "2022-03-09", "day", "explicit"),
 ]
 
 
@@ -89,6 +91,34 @@ NON_DATES = [
 @pytest.mark.parametrize("sentence", NON_DATES)
 def test_not_a_date(sentence: str) -> None:
     assert find_time_mentions(sentence, R) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Troops crossed on 3 March. The following day they took the airport.", "2022-03-04"),
+        ("Troops crossed on 3 March. On the next day they took the airport.", "2022-03-04"),
+        ("The bridge fell on Monday. Two days later the town surrendered.", "2022-03-09"),
+        ("The town surrendered on 9 March, a day after the bridge fell.", None),  # "a day after" is no shift phrase
+        ("The vote was held on 6 March; the day before, polls closed early.", "2022-03-05"),
+        ("Envoys met on 4 March. Three days earlier, talks had failed.", "2022-03-01"),
+    ],
+)
+def test_day_shifts_count_from_the_day_named_before(text: str, expected: str | None) -> None:
+    mentions = find_time_mentions(text, R)
+    shifted = [str(m.first) for m in mentions[1:]]
+    assert shifted == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two days later the town surrendered.",  # nothing to count from
+        "The bridge fell on Monday.\n\nThe following day the town surrendered.",  # another paragraph
+    ],
+)
+def test_a_day_shift_without_a_day_before_it_in_its_paragraph_is_no_date(text: str) -> None:
+    assert [m.text for m in find_time_mentions(text, R) if "day" in m.text.lower() and "Monday" not in m.text] == []
 
 
 def test_offset_and_no_reference() -> None:

@@ -2,7 +2,9 @@
 
 import datetime as dt
 
-from app.extract.document import NO_DATE_WARNING, read_document
+import pytest
+
+from app.extract.document import HEADLINE_LENGTH, NO_DATE_WARNING, headline, read_document
 
 
 def test_dateline_header_body_on_same_line() -> None:
@@ -26,3 +28,40 @@ def test_no_header_warns() -> None:
     assert doc.body_start == 0 and doc.published is None
     assert doc.warnings == (NO_DATE_WARNING,)
     assert len(doc.paragraphs) == 2
+
+
+@pytest.mark.parametrize(
+    ("lead", "story"),
+    [
+        ("KYIV, Ukraine (AP) — ", "Drones struck a depot on Tuesday."),
+        ("LAGOS, Nov 3 (Example News) - ", "Gunmen seized a bus on Sunday."),
+        ("PORT MORESBY, Papua New Guinea, Sept. 9, 2022 -- ", "Police made arrests."),
+        ("WASHINGTON — ", "The Senate voted on Friday."),
+    ],
+)
+def test_a_wire_dateline_is_left_out_of_the_first_paragraph(lead: str, story: str) -> None:
+    text = f" date 2022-11-04 {lead}{story}\n\nMore text."
+    doc = read_document(text)
+    first = doc.paragraphs[0]
+    assert text[first.start : first.end] == story
+    assert text[doc.body_start :].startswith(lead)  # the document itself is kept whole
+
+
+@pytest.mark.parametrize(
+    "story",
+    ["NATO troops crossed the border on Monday.", "UNITED forces - a coalition of militias - advanced.", "US officials said so."],
+)
+def test_capitals_that_open_a_sentence_are_not_a_dateline(story: str) -> None:
+    text = f" date 2022-11-04 {story}"
+    doc = read_document(text)
+    assert text[doc.paragraphs[0].start : doc.paragraphs[0].end] == story
+
+
+def test_a_document_without_a_title_is_headed_by_its_lead_sentence() -> None:
+    short = read_document(" date 2022-11-04 Rebels took the ridge on Monday. Talks failed.")
+    assert headline(short) == "Rebels took the ridge on Monday"
+    long_lead = "Government forces and allied militias pushed north along the coast road on Monday, " * 3
+    cut = headline(read_document(f" date 2022-11-04 {long_lead.strip()}"))
+    assert cut is not None and cut.endswith("…") and len(cut) <= HEADLINE_LENGTH
+    assert long_lead.startswith(cut[:-1])
+    assert headline(read_document(" date 2022-11-04 ")) is None

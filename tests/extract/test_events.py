@@ -22,6 +22,8 @@ def events(body: str) -> list[tuple[str, str, str]]:
         ("Police arrested 12 people yesterday.", [("2022-03-10", "day", "relative")]),
         ("The army seized the town in a 2014 coup.", [("2014", "year", "explicit")]),
         ("Troops landed on Monday, reaching the capital on Wednesday.", [("2022-03-07", "day", "weekday"), ("2022-03-09", "day", "weekday")]),
+        ("The civil war broke out in March 2011.", [("2011-03", "month", "explicit")]),  # a dated outbreak
+        ("LAGOS, Mar 10 (Example News) - Gunmen seized a bus on Tuesday.", [("2022-03-08", "day", "weekday")]),  # not the filing date
     ],
 )
 def test_dated_events(body: str, expected: list[tuple[str, str, str]]) -> None:
@@ -39,6 +41,7 @@ def test_dated_events(body: str, expected: list[tuple[str, str, str]]) -> None:
         "The UN condemned the strike on Tuesday.",  # a reaction
         "Almost 3,000 civilians have died since 2015.",  # running total
         "There have been no reports of casualties.",
+        "The war in the south dragged on through 2021.",  # a state of conflict, not its outbreak
     ],
 )
 def test_not_events(body: str) -> None:

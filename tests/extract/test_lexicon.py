@@ -35,6 +35,13 @@ def test_inflections_come_from_morphology(spec: str, expected: list[str]) -> Non
         ("the delegates met in a closed session", False),  # a verb form after a determiner is a modifier
         ("the minister visited a school", False),  # not a counted class
         ("the weather was cold", False),
+        ("the insurgency began that spring", True),  # the outbreak of a state of conflict
+        ("unrest has started again", True),
+        ("the group began its armed insurgency", True),
+        ("the rain began before the war", False),  # the war is not what began
+        ("the war dragged on", False),  # the state itself is not an event
+        ("the war that the treaty ended", True),  # "ended" is not an onset, but a treaty is an event noun
+        ("a crisis over fuel prices", False),
     ],
 )
 def test_conflict_predicate(text: str, expected: bool) -> None:
@@ -77,3 +84,16 @@ def test_sentence_word_classes(text: str, past: bool, say: bool, reaction: bool)
 
 def test_past_predicates_skip_states_and_reports() -> None:
     assert lx.past_predicates("He was there and said he had left; rebels burned the depot.") == ["left", "burned"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the ferry left at noon. 'tis late - -well, the pier's lights-out began.",
+        "a café opened; the baker’s oven cooled. then rain.",  # not ASCII: each span on its own
+        "",
+    ],
+)
+def test_words_of_spans_agree_with_words_of_each_slice(text: str) -> None:
+    spans = [(0, len(text) // 2), (len(text) // 2, len(text)), (3, 3), (0, len(text))]
+    assert lx.lower_words_of_spans(text, spans) == [lx.lower_words(text[s:e]) for s, e in spans]

@@ -23,6 +23,7 @@ from app.extract.regex_facts import lower_case_only, needles_of
         (r"(?:dry\s+)?spell", {"spell"}),  # an optional word is no needle
         (r"(?-i:Monsoon)", {"monsoon"}),  # needles are lower-case, whatever the case rule
         (r"(?:fog)+", {"fog"}),
+        (r"\b(?:frost\w*|frosty|thaw)\b", {"frost", "thaw"}),  # "frosty" holds "frost": no needle of its own
     ],
 )
 def test_needles(pattern: str, needles: set[str]) -> None:

@@ -31,7 +31,13 @@ def make_client(make_database: Callable[[], str]) -> Iterator[ClientFactory]:
     """Build a client over a new, migrated database filled by the given seeders."""
     clients: list[TestClient] = []
 
-    def build(*seeders: Seeder, page_size: int = 50, overview_seconds: float = 1.5, list_seconds: float = 3.0) -> TestClient:
+    def build(
+        *seeders: Seeder,
+        page_size: int = 50,
+        overview_seconds: float = 1.5,
+        list_seconds: float = 3.0,
+        version_seconds: float = 0.0,
+    ) -> TestClient:
         url = make_database()
         upgrade(url)
         engine = make_engine(url)
@@ -40,7 +46,11 @@ def make_client(make_database: Callable[[], str]) -> Iterator[ClientFactory]:
                 seed(session)
         engine.dispose()
         settings = Settings(
-            database_url=url, page_size=page_size, overview_seconds=overview_seconds, list_seconds=list_seconds
+            database_url=url,
+            page_size=page_size,
+            overview_seconds=overview_seconds,
+            list_seconds=list_seconds,
+            version_seconds=version_seconds,
         )
         client = TestClient(create_app(settings))
         clients.append(client.__enter__())
