@@ -21,8 +21,9 @@ import hashlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
-from typing import TextIO
+from typing import NamedTuple, TextIO
 
 from app.query import EVENT_TYPES
 
@@ -51,8 +52,9 @@ class AcledFormatError(ValueError):
     """The file is not an ACLED export at all (e.g. required columns are missing)."""
 
 
-@dataclass(frozen=True, slots=True)
-class AcledActor:
+class AcledActor(NamedTuple):
+    """One actor of a record (a named tuple: hashed and compared in C, so rows can be cached by their actors)."""
+
     name: str
     role: str
     kind: str
@@ -86,9 +88,7 @@ class AcledRow:
     @property
     def title(self) -> str:
         """A headline built from the record: what, who (against whom), where."""
-        names = [a.name for a in self.actors if a.role in ("actor1", "actor2")]
-        what = self.sub_event_type or self.type
-        who = " vs ".join(names)
+        what, who = self.sub_event_type or self.type, _sides(self.actors)
         return f"{what}: {who}" + (f" in {self.location}" if self.location else "") if who else what
 
     @property
@@ -96,9 +96,19 @@ class AcledRow:
         return self.texts()[1]
 
     def texts(self) -> tuple[str, str]:
-        """``(title, search_text)`` computed together."""
+        """``(title, search_text)`` computed together: search text is the title, notes, actor names and places, a line each."""
         title = self.title
-        return title, "\n".join([title, self.notes, *(a.name for a in self.actors), *self.places])
+        return title, "\n".join((title, self.notes, _lines(self.actors), *self.places))
+
+
+@lru_cache(maxsize=65536)
+def _sides(actors: tuple[AcledActor, ...]) -> str:
+    return " vs ".join(a.name for a in actors if a.role in ("actor1", "actor2"))
+
+
+@lru_cache(maxsize=65536)
+def _lines(actors: tuple[AcledActor, ...]) -> str:
+    return "\n".join(a.name for a in actors)
 
 
 @dataclass(frozen=True)
@@ -167,11 +177,6 @@ def _names(value: str) -> tuple[str, ...]:
     return tuple(n.strip() for n in value.split(";") if n.strip())
 
 
-@lru_cache(maxsize=65536)
-def _actor(name: str, role: str, kind: str) -> AcledActor:
-    return AcledActor(name, role, kind)
-
-
 def _number(value: str, name: str, kind: Callable[[str], float | int]) -> float | int | None:
     value = value.strip()
     if not value:
@@ -180,6 +185,61 @@ def _number(value: str, name: str, kind: Callable[[str], float | int]) -> float 
         return kind(value)
     except ValueError:
         raise ValueError(f"{name} {value!r} is not a number") from None
+
+
+@lru_cache(maxsize=16384)
+def _when(event_date_value: str, precision_value: str) -> tuple[dt.date, dt.date, str, str]:
+    """First day, last day, ISO label and precision of a record's ``event_date`` and ``time_precision``."""
+    precision = PRECISIONS.get(precision_value.strip() or "1")
+    if precision is None:
+        raise ValueError(f"time_precision {precision_value!r} is not 1, 2 or 3")
+    return (*period(event_date(event_date_value), precision), precision)
+
+
+@lru_cache(maxsize=65536)
+def _coordinates(latitude_value: str, longitude_value: str) -> tuple[float | None, float | None]:
+    latitude, longitude = _number(latitude_value, "latitude", float), _number(longitude_value, "longitude", float)
+    if latitude is not None and not -90 <= latitude <= 90 or longitude is not None and not -180 <= longitude <= 180:
+        raise ValueError(f"latitude/longitude {latitude}, {longitude} are off the globe")
+    return latitude, longitude
+
+
+@lru_cache(maxsize=65536)
+def _actors(actor1: str, assoc1: str, inter1: str, actor2: str, assoc2: str, inter2: str) -> tuple[AcledActor, ...]:
+    """The record's actors in ``ROLES`` order, each name once (the first role it appears in)."""
+    found: dict[str, AcledActor] = {}
+    for role, value, kind in (
+        ("actor1", actor1, inter_kind(inter1)), ("assoc_actor_1", assoc1, "unknown"),
+        ("actor2", actor2, inter_kind(inter2)), ("assoc_actor_2", assoc2, "unknown"),
+    ):  # fmt: skip
+        for name in _names(value) if value else ():
+            found.setdefault(name.lower(), AcledActor(name, role, kind))
+    actors = tuple(found.values())
+    if not actors or actors[0].role != "actor1":
+        raise ValueError("actor1 is empty")
+    return actors
+
+
+@lru_cache(maxsize=65536)
+def _places(location_value: str, country_value: str) -> tuple[str | None, tuple[str, ...]]:
+    location, country = location_value.strip() or None, country_value.strip()
+    if location and country and location != country:
+        return location, (location, country)
+    return location, (location or country,) if location or country else ()
+
+
+@lru_cache(maxsize=1024)
+def _fatalities(value: str) -> int | None:
+    number = _number(value, "fatalities", int)
+    return None if number is None else int(number)
+
+
+# The columns ``Layout.map`` reads, in the order it unpacks them.
+_MAPPED = (
+    "event_id_cnty", "event_type", "event_date", "time_precision", "latitude", "longitude", "actor1",
+    "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "location", "country", "fatalities",
+    "sub_event_type", "source", "notes", "timestamp",
+)  # fmt: skip
 
 
 class Layout:
@@ -198,7 +258,7 @@ class Layout:
         self.width = len(self.header)
         self.at = {name: position.get(name, self.width) for name in COLUMNS}
         self.id_at, self.timestamp_at = self.at["event_id_cnty"], self.at["timestamp"]
-        self.actor_at = tuple((role, self.at[role], self.at["inter1" if role.endswith("1") else "inter2"] if role.startswith("actor") else None) for role in ROLES)
+        self._mapped = itemgetter(*(self.at[name] for name in _MAPPED))
 
     def fit(self, fields: list[str]) -> list[str]:
         """``fields`` padded to the header's width plus one empty string; ``ValueError`` if there are too many."""
@@ -210,61 +270,37 @@ class Layout:
         return fields
 
     def timestamp(self, fields: list[str]) -> int | None:
-        value = fields[self.timestamp_at].strip()
-        return int(value) if value.isdigit() else None
+        return timestamp_value(fields[self.timestamp_at])
 
     def map(self, f: list[str], line: int) -> AcledRow:
-        """One fitted record as an ``AcledRow``; raises ``ValueError`` saying what is wrong."""
-        at = self.at
-        external_id = f[at["event_id_cnty"]].strip()
+        """One fitted record as an ``AcledRow``; raises ``ValueError`` saying what is wrong.
+
+        Every part but the id and the notes repeats across records, so each is
+        parsed by a cached function of the raw strings.
+        """
+        (raw_id, raw_type, raw_date, raw_precision, raw_latitude, raw_longitude, actor1, assoc1, inter1, actor2,
+         assoc2, inter2, raw_location, country, raw_fatalities, sub_event_type, source, notes, raw_timestamp) = self._mapped(f)  # fmt: skip
+        external_id = raw_id.strip()
         if not external_id or len(external_id) > 64:
             raise ValueError("event_id_cnty is empty" if not external_id else "event_id_cnty is too long")
-        event_type = f[at["event_type"]].strip()
+        event_type = raw_type.strip()
         if event_type not in EVENT_TYPES:
             raise ValueError(f"event_type {event_type!r} is not one of ACLED's six event types")
-        raw_precision = f[at["time_precision"]]
-        precision = PRECISIONS.get(raw_precision.strip() or "1")
-        if precision is None:
-            raise ValueError(f"time_precision {raw_precision!r} is not 1, 2 or 3")
-        first, last, date = period(event_date(f[at["event_date"]]), precision)
-        latitude, longitude = _number(f[at["latitude"]], "latitude", float), _number(f[at["longitude"]], "longitude", float)
-        if latitude is not None and not -90 <= latitude <= 90 or longitude is not None and not -180 <= longitude <= 180:
-            raise ValueError(f"latitude/longitude {latitude}, {longitude} are off the globe")
-        found: dict[str, AcledActor] = {}
-        for role, name_at, inter_at in self.actor_at:
-            value = f[name_at]
-            if value:
-                kind = inter_kind(f[inter_at]) if inter_at is not None else "unknown"
-                for name in _names(value):
-                    key = name.lower()
-                    if key not in found:
-                        found[key] = _actor(name, role, kind)
-        actors = tuple(found.values())
-        if not actors or actors[0].role != "actor1":
-            raise ValueError("actor1 is empty")
-        location = f[at["location"]].strip() or None
-        country = f[at["country"]].strip()
-        fatalities = _number(f[at["fatalities"]], "fatalities", int)
-        places = (location, country) if location and country and location != country else (location or country,) if location or country else ()
+        first, last, date, precision = _when(raw_date, raw_precision)
+        latitude, longitude = _coordinates(raw_latitude, raw_longitude)
+        actors = _actors(actor1, assoc1, inter1, actor2, assoc2, inter2)
+        location, places = _places(raw_location, country)
         return AcledRow(
-            line,
-            external_id,
-            first,
-            last,
-            date,
-            precision,
-            event_type,
-            f[at["sub_event_type"]].strip() or None,
-            actors,
-            location,
-            places,
-            latitude,
-            longitude,
-            None if fatalities is None else int(fatalities),
-            _names(f[at["source"]]),
-            f[at["notes"]].strip(),
-            self.timestamp(f),
-        )
+            line, external_id, first, last, date, precision, event_type, sub_event_type.strip() or None, actors,
+            location, places, latitude, longitude, _fatalities(raw_fatalities), _names(source), notes.strip(),
+            timestamp_value(raw_timestamp),
+        )  # fmt: skip
+
+
+def timestamp_value(value: str) -> int | None:
+    """ACLED's ``timestamp`` column: epoch seconds, or None when empty or not a number."""
+    value = value.strip()
+    return int(value) if value.isdecimal() else None
 
 
 STANDARD = Layout(COLUMNS)
@@ -294,11 +330,14 @@ def read_records(
 
     def records() -> Iterator[tuple[int, list[str]] | BadRow]:
         line = reader.line_num + 1
-        fit = layout.fit
+        width = layout.width
         for fields in reader:
-            if fields:  # DictReader skipped blank lines too
+            if len(fields) == width:  # the usual record, fitted in place (see Layout.fit)
+                fields.append("")
+                yield line, fields
+            elif fields:  # DictReader skipped blank lines too
                 try:
-                    yield line, fit(fields)
+                    yield line, layout.fit(fields)
                 except ValueError as exc:
                     yield BadRow(line, str(exc))
             line = reader.line_num + 1

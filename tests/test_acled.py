@@ -39,6 +39,10 @@ def test_current_export_maps_every_field(factory: sessionmaker[Session]) -> None
         ("Dravin Militia", "assoc_actor_2", "unknown"),
         ("Local Guards", "assoc_actor_2", "unknown"),
     ]
+    assert clash.search_text.split("\n") == [
+        clash.title, clash.excerpts[0].text, "Military Forces of Veloria", "Kardor Liberation Front", "Dravin Militia",
+        "Local Guards", "Salost", "Veloria",
+    ]  # fmt: skip
     week, month = events["VLR102"], events["VLR103"]
     assert (week.precision, week.first_day, week.last_day) == ("week", dt.date(2022, 3, 7), dt.date(2022, 3, 13))
     assert (month.precision, month.date, month.last_day) == ("month", "2022-04", dt.date(2022, 4, 30))
