@@ -13,7 +13,7 @@ import functools
 import re
 
 from app.extract.gazetteer import Found, Gazetteer
-from app.extract.types import Actor, ActorKind
+from app.extract.types import Actor
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _TOKEN = rf"[{_UPPER}][\w'’.-]*"
