@@ -17,7 +17,7 @@ from app.extract.coreference import (
     surnames,
     without_overlaps,
 )
-from app.extract.gazetteer import Gazetteer, build_gazetteer, default_gazetteer_path, load_gazetteer
+from app.extract.gazetteer import Found, Gazetteer, build_gazetteer, default_gazetteer_path, load_gazetteer
 from app.extract.organisations import acronyms, group_mentions, org_mentions
 from app.extract.persons import person_mentions
 from app.extract.types import ActorMention
@@ -47,8 +47,17 @@ def find_actor_mentions(text: str, gazetteer: Gazetteer, start: int = 0, end: in
     # ``found`` stays sorted and non-overlapping: each step adds only what does not overlap it.
     found = without_overlaps(everywhere(text, people, start, end), found)
     found = without_overlaps(org_mentions(text, gazetteer, start, end), found)
-    found = without_overlaps(acronyms(text, found, start, end) + group_mentions(text, gazetteer, start, end, lower), found)
+    named = acronyms(text, found, start, end)
+    found = [f for f in found if not any(s < f[1] and f[0] < e for s, e, _ in named)]
+    found = without_overlaps(named + _unnamed(text, group_mentions(text, gazetteer, start, end, lower), found + named), found)
     found = without_overlaps(surnames(text, found, start, end), found)
     found = without_overlaps(apposed_names(text, found, start, end), found)
     found = without_overlaps(forces(text, found, start, end, lower), found)
     return tuple(ActorMention(s, e, text[s:e], a) for s, e, a in found)
+
+
+def _unnamed(text: str, groups: list[Found], named: list[Found]) -> list[Found]:
+    """Generic group nouns not qualifying a named group right before them ("Hamas militants",
+    "CPJP rebels": the named group is the actor)."""
+    ends = {e for _, e, a in named if a.kind in ("organisation", "armed_group")}
+    return [g for g in groups if not (g[0] - 1 in ends and text[g[0] - 1] == " ")]

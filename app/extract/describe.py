@@ -102,9 +102,12 @@ def claimant(ctx: Context, info: SentInfo, scope: tuple[int, int] | None = None)
         return None
     start, at = info.sentence.start + a, info.sentence.start + a + say.start()
     speakers = [m for m in ctx.infos[info.sentence.index].mentions if start <= m.start and m.end <= at]
+    clause_start = info.sentence.start + a + max(plain.rfind(",", 0, say.start()), plain.rfind(";", 0, say.start()))
+    subject = _SUBJECT.search(plain[: say.start()])
+    if subject is not None and not any(m.start > clause_start for m in speakers):
+        return subject.group(1)  # "..., an officer said": the subject of its own clause, not an earlier name
     if not speakers:
-        subject = _SUBJECT.search(plain[: say.start()])
-        return subject.group(1) if subject else None
+        return None
     m = speakers[-1]
     text = ctx.document.text
     begin = m.start - 4 if text[max(0, m.start - 4) : m.start].lower() == "the " else m.start

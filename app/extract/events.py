@@ -39,20 +39,31 @@ def is_possessive_at(text: str, end: int) -> bool:
 _REPORTED_ON = re.compile(r"\b(?:said|says|told\s+\w+|stated|announced|reported|confirmed|added|claimed)\s+$", re.IGNORECASE)
 
 
-def _choose(ms: list[TimeMention], text: str) -> tuple[TimeMention, bool] | None:
-    """The mention that dates a clause: own dates before possessive back-references, the date of
-    what happened before the date it was reported on when it follows it ("said on Monday that
-    ... on Saturday"), finest first."""
+def _choose(ms: list[TimeMention], text: str, end: int) -> tuple[TimeMention, bool] | None:
+    """The mention that dates a clause ending at ``end``: own dates before possessive
+    back-references, the date of what happened before the date it was reported on ("said on
+    Monday that ... on Saturday", "... last week, an officer said on Monday"), finest first."""
     own = [m for m in ms if not is_possessive_at(text, m.end)]
     pool = own or ms
     if not pool:
         return None
     last = max(m.start for m in pool)
-    return min(pool, key=lambda m: (m.start < last and _reported_on(text, m), _RANK[m.precision], m.start)), not own
+    return min(pool, key=lambda m: (_demoted(text, m, last, end), _RANK[m.precision], m.start)), not own
+
+
+def _demoted(text: str, m: TimeMention, last: int, end: int) -> bool:
+    """Whether ``m`` dates only the report of the clause's event: a report date followed by a
+    later date, or one in a closing attribution (", an officer said on Monday.")."""
+    if not _reported_on(text, m):
+        return False
+    return m.start < last or (_TRAILING.fullmatch(text, m.end, end) is not None and "," in text[max(0, m.start - 60) : m.start])
+
+
+_TRAILING = re.compile(r"[\s.\"'”’)]*")
 
 
 def _reported_on(text: str, m: TimeMention) -> bool:
-    """Whether ``m`` dates a report ("said on Monday"): a later date in the clause then dates what it reports."""
+    """Whether ``m`` dates a report ("said on Monday")."""
     return _REPORTED_ON.search(text, max(0, m.start - 30), m.start) is not None
 
 
@@ -123,7 +134,7 @@ def _asides(sent: Sentence, a: int, b: int) -> list[tuple[int, int]]:
 def _draft(ctx: Context, info: SentInfo, clause: tuple[int, int], times: list[TimeMention]) -> Draft | None:
     """The draft a clause's best date gives, if that date may date an event there."""
     sent, plain = info.sentence, info.plain
-    chosen = _choose(times, ctx.document.text)
+    chosen = _choose(times, ctx.document.text, clause[1])
     if chosen is None:
         return None
     m, possessive = chosen

@@ -102,8 +102,27 @@ def group_mentions(text: str, gaz: Gazetteer, start: int, end: int, lower: str |
     return found
 
 
+_ACRONYM_GLUE = frozenset({"of", "for", "and", "the", "de", "on"})
+
+
+def defined_by_acronym(long: str, acr: str) -> str | None:
+    """The tail of ``long`` whose capitalised words' initials spell ``acr`` ("... members of the
+    Movement for Peace and Justice (MPJ)" -> "Movement for Peace and Justice"), or None."""
+    words = long.split()
+    letters = acr.upper()
+    need = len(letters)
+    for first in range(len(words) - 1, -1, -1):
+        if words[first].lower() in _ACRONYM_GLUE:
+            continue
+        initials = "".join(w[0] for w in words[first:] if w.lower() not in _ACRONYM_GLUE).upper()
+        if len(initials) == need:  # an acronym of the name in another language keeps its letters
+            return " ".join(words[first:]) if sorted(initials) == sorted(letters) and need >= 2 else None
+    return None
+
+
 def acronyms(text: str, found: list[Found], start: int, end: int) -> list[Found]:
-    """``Long Name (LN)``: later bare ``LN`` mentions name the same actor."""
+    """``Long Name (LN)``: later bare ``LN`` mentions name the same actor. A long name nobody
+    found before is an organisation of its own when its initials spell the acronym."""
     extra: list[Found] = []
     if " (" not in text:
         return extra
@@ -111,9 +130,13 @@ def acronyms(text: str, found: list[Found], start: int, end: int) -> list[Found]
     window = text[start:end]
     for m in matches_around(_ACRONYM, text, parens, start, end):
         owner = next((a for s, e, a in found if s <= m.end("long") <= e + 1 and e > m.start("long")), None)
+        name = defined_by_acronym(m["long"], m["acr"])
+        if name is not None and (owner is None or owner.name != name and (owner.kind == "state" or owner.name.endswith(" " + name))):
+            owner = Actor(name, "organisation")  # the name the acronym spells, not a state ending it or words before it
+            extra.append((m.end("long") - len(name), m.end("long"), owner))
         if owner is None:
             continue
         acr = re.escape(m["acr"])
         for ref in re.finditer(rf"{acr}(?<![\w-]{acr})(?!\w)", window):  # the acronym, not glued to a word
             extra.append((start + ref.start(), start + ref.end(), owner))
-    return extra
+    return sorted(extra, key=lambda f: f[0])

@@ -59,6 +59,26 @@ def test_organisation_with_acronym() -> None:
     assert orgs[-1][0] == "MoI"
 
 
+def test_name_spelled_by_its_acronym_is_an_organisation() -> None:
+    text = "Gunmen of the Union for Renewal of Kivu (URK) fired. Later URK fighters withdrew."
+    found = [(m.text, m.actor.name) for m in find_actor_mentions(text, load_gazetteer())]
+    assert ("Union for Renewal of Kivu", "Union for Renewal of Kivu") in found
+    assert ("URK", "Union for Renewal of Kivu") in found
+
+
+def test_acronym_of_a_name_ending_in_a_state_names_the_group_not_the_state() -> None:
+    text = "The Patriotic Front for the Freedom of Chad (FPLT) attacked."
+    assert names(text) == ["Patriotic Front for the Freedom of Chad", "Patriotic Front for the Freedom of Chad"]
+
+
+def test_parenthesised_letters_that_do_not_spell_the_name_are_ignored() -> None:
+    assert names("Voters in Lower Town (LX) went home.") == []
+
+
+def test_generic_noun_after_a_named_group_is_the_group() -> None:
+    assert names("Hamas militants and other militants fired.") == ["Hamas", "Militants"]
+
+
 def test_role_word_before_name() -> None:
     assert "Amina Diallo" in names("Local journalist Amina Diallo filmed the raid.")
 

@@ -29,6 +29,7 @@ def events(body: str) -> list[tuple[str, str, str]]:
         ("The talks, held on Tuesday, ended without a deal on Wednesday.", [("2022-03-09", "day", "weekday")]),
         # what is reported is dated by its own date, not by the day it was reported on
         ("Police said on Monday that they had arrested two men on Saturday.", [("2022-03-05", "day", "weekday")]),
+        ("Troops killed six raiders last week near the dam, an officer said on Monday.", [("2022-02-28", "week", "relative")]),
         ("Officials closed the inquiry earlier this week but announced Thursday they would appeal.", [("2022-03-10", "day", "weekday")]),
     ],
 )
