@@ -50,7 +50,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
         (rf"\b(?P<prep>(?i:{_PREP}))(?P<wd>{_WEEKDAY})\s*(?:\s(?:and|to|until|through)\s|-|–)\s*(?P<wd2>{_WEEKDAY})\b", rv.on_weekday_pair),
         (rf"\b(?P<prep>(?i:{_PREP}|next\s+))(?P<wd>{_WEEKDAY})\b{_PART}", rv.on_weekday),
         (r"\b(?P<word>(?i:yesterday|last\s+night|today|tonight|overnight|this\s+(?:morning|afternoon|evening)|earlier\s+today|tomorrow))\b(?:\s+(?:morning|afternoon|evening|night))?", rv.on_day_word),
-        (r"\b(?:(?i:early|late|mid-?)\s*)?(?P<word>(?i:(?:last|this|next|past|over\s+the|the)\s+(?:(?:preceding|previous)\s+)?weekend|(?:earlier\s+)?this\s+week|(?:last|next)\s+week|(?:earlier\s+)?this\s+(?:month|year)|(?:last|next)\s+(?:month|year)))\b", rv.on_period_word),
+        (r"\b(?:(?i:early|late|mid-?)\s*)?(?P<word>(?i:(?:last|this|next|past|over\s+the|the)\s+(?:(?:preceding|previous)\s+)?weekend|(?:earlier\s+)?this\s+week|(?:last|next)\s+week|(?:earlier\s+)?this\s+(?:month|year)|earlier\s+in\s+the\s+(?:week|month|year)|(?:last|next)\s+(?:month|year)))\b", rv.on_period_word),
         (rf"\b(?P<n>{_NUM}|\d{{1,2}})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", rv.on_ago),
         (rf"\b(?i:(?:on\s+)?the\s+(?P<dir>following|next|previous)\s+day|the\s+day\s+(?P<dir2>after|before)"
          rf"|(?P<n>{_NUM})\s+days?\s+(?P<dir3>later|earlier))\b", rv.on_day_shift),

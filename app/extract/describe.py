@@ -23,8 +23,19 @@ _REPORT_VERB = prefiltered(
     re.IGNORECASE,
 )
 # A short subject right before the report verb, from the start of its clause ("The army denied").
+# The speaker after an inverted report verb (", says a spokeswoman for the governor.").
+_INVERTED = re.compile(
+    r"\s+(?P<who>(?:the|a|an|[A-Z][\w'’.-]*)(?:\s+[\w'’.-]+){0,6}?)(?=\s*(?:[,.;:]|$)|\s+(?:on|in|at|that|after|before)\b)"
+)
+_NOT_SPEAKER = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight it".split()
+)
 _SUBJECT = re.compile(r"(?:^|[,;]\s*)((?:[Tt]he\s+)?[A-Za-z][\w'’-]*(?:\s+[\w'’-]+){0,2})\s+$")
 _ATTRIBUTION = prefiltered(r"\baccording\s+to\s+[^,.;:]+[,]?", re.IGNORECASE)
+# A closing attribution (", an army spokesman said on Monday.", ", says a spokeswoman."): not part of a title.
+_CLOSING = re.compile(
+    r",\s+(?:[\w'’.-]+\s+){0,6}?(?:said|says|reported|added|claimed|confirmed|told\s+\w+)(?:\s+(?!that\b)[\w'’.-]+){0,8}[\s.\"'”]*$"
+)
 _OPENING = re.compile(r"^(?:and|but|then|also|again|earlier|later|meanwhile)\b[ ,]*", re.IGNORECASE)
 _CONTRAST = re.compile(r",\s+(?:but|while|whereas|although|though)\s+", re.IGNORECASE)
 _CLAIM_VERB = prefiltered(r"\b(?:said|says|claimed|claims|alleged|alleges|reported|reports|insisted|accused)\b", re.IGNORECASE)
@@ -49,6 +60,8 @@ def title(ctx: Context, draft: Draft) -> str:
     """The event's clause without its date phrase or attribution, capitalised, at most 120 characters."""
     text = ctx.document.text
     a, b = draft.clause
+    closing = _CLOSING.search(text, a, b)
+    b = closing.start() if closing is not None and closing.start() > a else b
     clause = text[a:b]
     if draft.phrase_span and a <= draft.phrase_span[0] < b:
         s, e = draft.phrase_span
@@ -100,6 +113,10 @@ def claimant(ctx: Context, info: SentInfo, scope: tuple[int, int] | None = None)
     say = _REPORT_VERB.search(plain, lower)
     if say is None:
         return None
+    if plain[: say.start()].rstrip().endswith(","):
+        inverted = _INVERTED.match(plain, say.end())
+        if inverted is not None and inverted["who"].split()[0].lower() not in _NOT_SPEAKER:
+            return inverted["who"].rstrip(".,;:")
     start, at = info.sentence.start + a, info.sentence.start + a + say.start()
     speakers = [m for m in ctx.infos[info.sentence.index].mentions if start <= m.start and m.end <= at]
     clause_start = info.sentence.start + a + max(plain.rfind(",", 0, say.start()), plain.rfind(";", 0, say.start()))

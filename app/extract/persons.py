@@ -36,7 +36,7 @@ TITLE_WORDS = frozenset(
     president-elect police army military state interim acting former opposition rebel field marshal
     emir sultan ayatollah pope archbishop bishop judge prosecutor attorney undersecretary
     minister-president premier chancellor""".split()
-)
+) | frozenset("gen lt col maj capt sgt cpl pvt brig adm cmdr gov sen rep supt insp".split())  # abbreviations, read without their dot
 ROLE_NOUNS = frozenset(
     """hostage activist resident driver man woman boy girl reporter journalist poet scholar writer
     official analyst cleric leader spokesman spokeswoman spokesperson commander president minister

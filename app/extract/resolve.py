@@ -187,7 +187,8 @@ def on_day_word(m: re.Match[str], ref: dt.date | None, future: bool) -> Resolved
 def on_period_word(m: re.Match[str], ref: dt.date | None, future: bool) -> Resolved | None:
     if ref is None:
         return None
-    return _relative_period(fold(m["word"]), ref)
+    word = fold(m["word"])
+    return _relative_period(word.replace("earlier in the", "earlier this") if word.startswith("earlier in") else word, ref)
 
 
 def _relative_period(word: str, ref: dt.date) -> Resolved | None:

@@ -101,6 +101,12 @@ def test_title_drops_the_date_phrase() -> None:
     assert event.date_phrase == "On 2 March"
 
 
+@pytest.mark.parametrize("attribution", [", an army spokesman said.", ", a spokesman said on Monday.", ", says a local official."])
+def test_title_drops_a_closing_attribution(attribution: str) -> None:
+    (event,) = extract(HEAD + "Gunmen burned a school on Tuesday" + attribution).events
+    assert event.title == "Gunmen burned a school"
+
+
 def test_claimant_kept_apart_from_actors() -> None:
     (event,) = extract(HEAD + "According to Reuters, Kenyan police arrested two men on Monday.").events
     assert event.claimant == "Reuters"

@@ -1,5 +1,8 @@
 """Capitalised runs, the raw material of person names. Example text written for this project."""
 
+import pytest
+
+from app.extract.actors import find_actor_mentions, load_gazetteer
 from app.extract.persons import _runs
 
 
@@ -14,3 +17,9 @@ def test_runs_start_at_their_particle() -> None:
 def test_a_run_whose_particle_precedes_the_window_is_looked_for_again_inside_it() -> None:
     text = "Reports from al-Tovar Camp and Mira Senn"
     assert runs_of(text, text.index("Tovar")) == ["Camp", "Mira Senn"]
+
+
+@pytest.mark.parametrize("title", ["Col.", "Gen.", "Lt. Col.", "Maj. Gen.", "Capt.", "Sgt.", "Gov."])
+def test_abbreviated_rank_is_a_title_not_part_of_the_name(title: str) -> None:
+    found = find_actor_mentions(f"Rebel {title} Omar Keita said the road was open.", load_gazetteer())
+    assert [(m.text, m.actor.kind) for m in found] == [("Omar Keita", "person")]
