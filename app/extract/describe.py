@@ -30,13 +30,13 @@ _INVERTED = re.compile(
 _NOT_SPEAKER = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight it".split()
 )
-_SUBJECT = re.compile(r"(?:^|[,;]\s*)((?:[Tt]he\s+)?[A-Za-z][\w'’-]*(?:\s+[\w'’-]+){0,2})\s+$")
+_SUBJECT = re.compile(r"(?:^|[,;]\s*)((?:[Tt]he\s+|[Aa]n?\s+)?[A-Za-z][\w'’-]*(?:\s+[\w'’-]+){0,4})\s+$")
 _ATTRIBUTION = prefiltered(r"\baccording\s+to\s+[^,.;:]+[,]?", re.IGNORECASE)
 # A closing attribution (", an army spokesman said on Monday.", ", says a spokeswoman."): not part of a title.
 _CLOSING = re.compile(
     r",\s+(?:[\w'’.-]+\s+){0,6}?(?:said|says|reported|added|claimed|confirmed|told\s+\w+)(?:\s+(?!that\b)[\w'’.-]+){0,8}[\s.\"'”]*$"
 )
-_OPENING = re.compile(r"^(?:and|but|then|also|again|earlier|later|meanwhile)\b[ ,]*", re.IGNORECASE)
+_OPENING = re.compile(r"^(?:and|but|then|also|again|earlier|later|meanwhile|when)\b[ ,]*", re.IGNORECASE)
 _CONTRAST = re.compile(r",\s+(?:but|while|whereas|although|though)\s+", re.IGNORECASE)
 _CLAIM_VERB = prefiltered(r"\b(?:said|says|claimed|claims|alleged|alleges|reported|reports|insisted|accused)\b", re.IGNORECASE)
 

@@ -79,12 +79,14 @@ def _clause_around(plain: str, start: int, end: int) -> str:
     return plain[max(a, start - _WINDOW) : min(b, end + _WINDOW)]
 
 
-def _coarse_ok(plain: str, lower: str, m: TimeMention, offset: int) -> bool:
+def _coarse_ok(plain: str, lower: str, m: TimeMention, offset: int, when: bool = False) -> bool:
     """Month/week/year dates count only beside an eventive verb or event noun in their own
     clause, not negated, and not as the start of a period ("have died since 2007",
     "the third coup since 1990"): "since" dates a span, not an occurrence. ``lower`` is
     ``plain.lower()``."""
     window = _clause_around(plain, m.start - offset, m.end - offset)
+    if when:  # "the worst since 2014, when a blast killed three": the when-clause is dated by it
+        return lx.conflict_predicate(plain[m.end - offset :])
     if cl.CUMULATIVE.search(plain, lower) or m.text.lower().startswith("since"):
         return False
     return lx.conflict_predicate(window.replace(m.text, " ")) and not cl.NEGATION.search(window)
@@ -106,8 +108,17 @@ def _dated_drafts(ctx: Context, info: SentInfo) -> list[Draft]:
         inside = [m for m in info.times if a <= m.start < b]
         asides = _asides(sent, a, b)
         main = [m for m in inside if not any(s <= m.start < e for s, e in asides)]
+        relatives = _relatives(sent, a, b)
+        outside = [m for m in main if not any(s <= m.start < e for s, e in relatives)]
+        if outside and len(outside) < len(main):  # the clause keeps a date of its own
+            main, asides = outside, asides + relatives
+        whens = _whens(ctx.document.text, main, b)
+        main = [m for m in main if m not in whens]
         draft = _draft(ctx, info, (a, b), main)
         drafts += [draft] if draft else []
+        for m, e in whens.items():
+            draft = _draft(ctx, info, (m.end, e), [m], when=True)
+            drafts += [draft] if draft else []
         for s, e in asides:
             aside = [m for m in inside if s <= m.start < e]
             if aside and lx.conflict_predicate(ctx.document.text[s:e]):
@@ -131,7 +142,36 @@ def _asides(sent: Sentence, a: int, b: int) -> list[tuple[int, int]]:
     ]
 
 
-def _draft(ctx: Context, info: SentInfo, clause: tuple[int, int], times: list[TimeMention]) -> Draft | None:
+# A restrictive relative clause in the past ("a blast that wounded 13 people last week"),
+# up to the next comma: a date inside it dates what it tells, not the clause around it.
+_RELATIVE = re.compile(r"\b(?:that|which|who)\s+(?:had\s+|has\s+|have\s+|was\s+|were\s+)?(?P<verb>[a-z]+)\b[^,;]*")
+
+
+def _relatives(sent: Sentence, a: int, b: int) -> list[tuple[int, int]]:
+    """Document spans of the past relative clauses in the clause ``a``..``b``."""
+    base = sent.start
+    return [
+        (base + m.start(), min(b, base + m.end()))
+        for m in _RELATIVE.finditer(sent.text, a - base, b - base)
+        if lx.is_past(m["verb"])
+    ]
+
+
+_WHEN = re.compile(r",\s+when\s+[^,;]*")
+
+
+def _whens(text: str, times: list[TimeMention], end: int) -> dict[TimeMention, int]:
+    """Dates followed by a when-clause ("in March 2014, when a blast killed three"), each with
+    where its clause ends."""
+    out = {}
+    for m in times:
+        when = _WHEN.match(text, m.end, end)
+        if when is not None:
+            out[m] = when.end()
+    return out
+
+
+def _draft(ctx: Context, info: SentInfo, clause: tuple[int, int], times: list[TimeMention], when: bool = False) -> Draft | None:
     """The draft a clause's best date gives, if that date may date an event there."""
     sent, plain = info.sentence, info.plain
     chosen = _choose(times, ctx.document.text, clause[1])
@@ -139,7 +179,7 @@ def _draft(ctx: Context, info: SentInfo, clause: tuple[int, int], times: list[Ti
         return None
     m, possessive = chosen
     a = clause[0]
-    if m.precision != "day" and not _coarse_ok(plain, info.lower, m, sent.start):
+    if m.precision != "day" and not _coarse_ok(plain, info.lower, m, sent.start, when):
         return None
     if cl.FUTURE.search(plain[a - sent.start : m.end - sent.start], info.lower[a - sent.start : m.end - sent.start]):
         return None

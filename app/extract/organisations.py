@@ -33,8 +33,16 @@ _ORG_RUN = re.compile(rf"(?<![\w-])(?:[{_UPPER}][\w'’&-]*|\d+)(?:\s+(?:(?:of|f
 _HEAD = trie_pattern((head, r"(?<![\w-].)", r"(?:['’]s)?(?![\w'’&-])") for head in ORG_HEADS)
 
 
+_DATE_WORDS = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
+    "August September October November December".split()
+)
+
+
 def _org_from_run(gaz: Gazetteer, m: re.Match[str]) -> Found | None:
     words = m.group().split()
+    cut = next((i for i in range(1, len(words)) if words[i] in _DATE_WORDS and words[i - 1] in ("on", "in", "of")), None)
+    words = words[: cut - 1] if cut is not None else words  # "Police on Wednesday": the date is not in the name
     heads = [i for i, w in enumerate(words) if clean(w) in ORG_HEADS]
     if not heads or clean(words[heads[-1]]) in MEDIA_ORG_HEADS:
         return None

@@ -79,6 +79,10 @@ def test_generic_noun_after_a_named_group_is_the_group() -> None:
     assert names("Hamas militants and other militants fired.") == ["Hamas", "Militants"]
 
 
+def test_date_after_an_organisation_head_is_not_part_of_its_name() -> None:
+    assert names("Border Police on Tuesday closed the crossing.") == ["Border Police"]
+
+
 def test_role_word_before_name() -> None:
     assert "Amina Diallo" in names("Local journalist Amina Diallo filmed the raid.")
 

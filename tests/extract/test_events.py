@@ -30,6 +30,11 @@ def events(body: str) -> list[tuple[str, str, str]]:
         # what is reported is dated by its own date, not by the day it was reported on
         ("Police said on Monday that they had arrested two men on Saturday.", [("2022-03-05", "day", "weekday")]),
         ("Troops killed six raiders last week near the dam, an officer said on Monday.", [("2022-02-28", "week", "relative")]),
+        # a date inside a past relative clause dates what the relative clause tells
+        ("Police have detained a man over a raid that killed two guards last week, officials said on Thursday.",
+         [("2022-02-28", "week", "relative"), ("2022-03-10", "day", "weekday")]),
+        # "since <date>, when ...": the when-clause happened then; the running comparison is no event
+        ("The raid was the deadliest since May 2019, when a bomb killed six.", [("2019-05", "month", "explicit")]),
         ("Officials closed the inquiry earlier this week but announced Thursday they would appeal.", [("2022-03-10", "day", "weekday")]),
     ],
 )
