@@ -112,6 +112,11 @@ def test_title_drops_a_closing_attribution(attribution: str) -> None:
     assert event.title == "Gunmen burned a school"
 
 
+def test_including_does_not_open_a_clause_of_its_own() -> None:
+    (event,) = extract(HEAD + "Shells killed nine people, including a doctor, on Monday.").events
+    assert event.title == "Shells killed nine people, including a doctor"
+
+
 def test_claimant_kept_apart_from_actors() -> None:
     (event,) = extract(HEAD + "According to Reuters, Kenyan police arrested two men on Monday.").events
     assert event.claimant == "Reuters"
