@@ -26,6 +26,8 @@ def names(text: str) -> list[str]:
         ("NATO and the EU met the ICRC.", ["NATO", "European Union", "International Committee of the Red Cross"]),
         ("Fighters of al-Shabab attacked a base.", ["al-Shabaab"]),
         ("Michael Jordan and Georgia Smith visited Chad Brown.", []),
+        ("Units loyal to Moammar Gadhafi regrouped.", ["Muammar Gaddafi"]),  # a transliteration variant
+        ("Monitors reached Tskhinvali.", ["South Ossetia"]),
     ],
 )
 def test_gazetteer(text: str, expected: list[str]) -> None:
