@@ -148,14 +148,25 @@ def _asides(sent: Sentence, a: int, b: int) -> list[tuple[int, int]]:
 _RELATIVE = re.compile(r"\b(?:that|which|who)\s+(?:had\s+|has\s+|have\s+|was\s+|were\s+)?(?P<verb>[a-z]+)\b[^,;]*")
 
 
+_SINCE = re.compile(r"\bsince\s+[^,;]+")
+
+
 def _relatives(sent: Sentence, a: int, b: int) -> list[tuple[int, int]]:
-    """Document spans of the past relative clauses in the clause ``a``..``b``."""
+    """Document spans of the past relative clauses, and of since-clauses with a past verb
+    ("since the president took office on 20 January"), in the clause ``a``..``b``."""
     base = sent.start
-    return [
+    spans = [
         (base + m.start(), min(b, base + m.end()))
         for m in _RELATIVE.finditer(sent.text, a - base, b - base)
         if lx.is_past(m["verb"])
     ]
+    if "since" in sent.text:
+        spans += [
+            (base + m.start(), min(b, base + m.end()))
+            for m in _SINCE.finditer(sent.text, a - base, b - base)
+            if lx.has_past(lx.lower_words(m.group().lower())[1:])
+        ]
+    return spans
 
 
 _WHEN = re.compile(r",\s+when\s+[^,;]*")

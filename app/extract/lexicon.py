@@ -124,7 +124,7 @@ def lower_words(lower: str) -> list[str]:
     translation and ``split``, which is several times faster than the regex: each run of word
     characters is a word once its leading apostrophes and hyphens are dropped."""
     if not lower.isascii():
-        return WORD.findall(lower)
+        return WORD.findall(_unprefixed(lower))
     return _split_spaced(_spaced(lower))
 
 
@@ -137,8 +137,19 @@ def lower_words_of_spans(lower: str, spans: list[tuple[int, int]]) -> list[list[
     return [_split_spaced(spaced[s:e]) for s, e in spans]
 
 
+# Verb prefixes cut off their verb ("test-fired", "re-took", "counter-attacked" read as the verb).
+_PREFIXES = ("test-", "re-", "counter-")
+
+
+def _unprefixed(lower: str) -> str:
+    if "-" in lower:
+        for prefix in _PREFIXES:
+            lower = lower.replace(prefix, prefix[:-1] + " ")
+    return lower
+
+
 def _spaced(lower: str) -> str:
-    return lower.encode("ascii").translate(_WORD_BYTES).decode("ascii")
+    return _unprefixed(lower).encode("ascii").translate(_WORD_BYTES).decode("ascii")
 
 
 def _split_spaced(spaced: str) -> list[str]:

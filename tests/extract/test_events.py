@@ -35,6 +35,10 @@ def events(body: str) -> list[tuple[str, str, str]]:
          [("2022-02-28", "week", "relative"), ("2022-03-10", "day", "weekday")]),
         # "since <date>, when ...": the when-clause happened then; the running comparison is no event
         ("The raid was the deadliest since May 2019, when a bomb killed six.", [("2019-05", "month", "explicit")]),
+        # so does a since-clause with a verb of its own
+        ("The shelling on Monday was the heaviest since rebels seized the airport on 2 March.",
+         [("2022-03-02", "day", "explicit"), ("2022-03-07", "day", "weekday")]),
+        ("On Sunday, the navy test-fired a cruise missile.", [("2022-03-06", "day", "weekday")]),  # a prefixed verb
         ("Officials closed the inquiry earlier this week but announced Thursday they would appeal.", [("2022-03-10", "day", "weekday")]),
     ],
 )
