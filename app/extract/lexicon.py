@@ -19,7 +19,8 @@ IRREGULAR_PAST = frozenset(
     """took gave came went met said told held began fought struck shot led left fled won lost sent saw
     made found brought broke fell rose hit put set cut stood ran spoke wrote drove flew threw chose
     stole overran withdrew undertook sought swore sank blew became got kept knew paid sold spent
-    laid bore beat bit tore wore was were had did declared died tied""".split()
+    laid bore beat bit tore wore was were had did declared died tied taken caught hidden driven beaten
+    broken stolen thrown shown begun fallen written risen withdrawn undertaken shaken""".split()
 )
 # Verbs whose simple past describes a state, a perception or a report, not an occurrence.
 STATIVE_VERBS = frozenset(
@@ -45,9 +46,9 @@ _REACTION_WORDS = frozenset(
 VERB_CLASSES: dict[str, str] = {
     "violence": "attack kill shell bomb fire shoot:shot:shot launch explode ambush raid assault storm massacre "
     "execute assassinate murder wound injure die behead torture poison kidnap+ abduct strike:struck:struck "
-    "hit:hit:hit blow:blew:blown",
+    "hit:hit:hit blow:blew:blown hijack",
     "combat": "capture recapture seize clash fight:fought:fought battle invade occupy withdraw:withdrew:withdrawn "
-    "retake:retook:retaken retreat advance besiege surrender overrun:overran:overrun encircle liberate cross land disembark deploy "
+    "retake:retook:retaken regain retreat advance besiege surrender overrun:overran:overrun encircle liberate cross land disembark deploy "
     "evacuate arrive flee:fled:fled",
     "coercion": "arrest detain deport expel+ imprison sentence convict charge release free rescue extradite",
     "decision": "declare announce impose lift ban+ suspend halt cease order approve authorise authorize sign agree "
@@ -70,7 +71,8 @@ EVENT_NOUNS = frozenset(
 # ("troops took the bridge", "gunmen opened fire").
 ARMED_NOUNS = frozenset(
     """troops soldiers forces police policemen militants rebels insurgents gunmen fighters militiamen
-    army navy warplanes jets tanks paratroopers marines commandos guerrillas separatists jihadists""".split()
+    army navy warplanes jets tanks paratroopers marines commandos guerrillas separatists jihadists pirates
+    hijackers kidnappers attackers assailants""".split()
 )
 ASPECTUAL = frozenset("begin began begun start started resume resumed continue continued".split())
 # Names of a prolonged state of conflict: not events themselves ("the war in the east"), but

@@ -71,7 +71,7 @@ def org_mentions(text: str, gaz: Gazetteer, start: int, end: int) -> list[Found]
 
 
 _GROUP_NOUNS = ("protesters", "protestors", "demonstrators", "militants", "insurgents", "rebels", "gunmen",
-                "separatists", "jihadists", "militiamen", "militias", "militia")
+                "separatists", "jihadists", "militiamen", "militias", "militia", "pirates", "hijackers", "kidnappers")
 _MEMBERS_OF = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?[A-Z]")
 _DEMONYM_BEFORE = re.compile(r"([A-Z][a-z]+)\s+$")
 

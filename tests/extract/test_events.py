@@ -39,6 +39,9 @@ def events(body: str) -> list[tuple[str, str, str]]:
         ("The shelling on Monday was the heaviest since rebels seized the airport on 2 March.",
          [("2022-03-02", "day", "explicit"), ("2022-03-07", "day", "weekday")]),
         ("On Sunday, the navy test-fired a cruise missile.", [("2022-03-06", "day", "weekday")]),  # a prefixed verb
+        ("Pirates hijacked a tanker on Monday.", [("2022-03-07", "day", "weekday")]),
+        ("The kidnappers had taken the convoy in mid-January.", [("2022-01", "month", "explicit")]),  # a participle
+        ("Last week the crew regained control of the ferry.", [("2022-02-28", "week", "relative")]),
         ("Officials closed the inquiry earlier this week but announced Thursday they would appeal.", [("2022-03-10", "day", "weekday")]),
     ],
 )
