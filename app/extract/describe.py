@@ -27,6 +27,7 @@ _REPORT_VERB = prefiltered(
 _INVERTED = re.compile(
     r"\s+(?P<who>(?:the|a|an|[A-Z][\w'’.-]*)(?:\s+[\w'’.-]+){0,6}?)(?=\s*(?:[,.;:]|$)|\s+(?:on|in|at|that|after|before)\b)"
 )
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|be)$", re.IGNORECASE)
 _NOT_SPEAKER = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight it".split()
 )
@@ -36,7 +37,7 @@ _ATTRIBUTION = prefiltered(r"\baccording\s+to\s+[^,.;:]+[,]?", re.IGNORECASE)
 _CLOSING = re.compile(
     r",\s+(?:[\w'’.-]+\s+){0,6}?(?:said|says|reported|added|claimed|confirmed|told\s+\w+)(?:\s+(?!that\b)[\w'’.-]+){0,8}[\s.\"'”]*$"
 )
-_OPENING = re.compile(r"^(?:and|but|then|also|again|earlier|later|meanwhile|when)\b[ ,]*", re.IGNORECASE)
+_OPENING = re.compile(r"^(?:and|but|then|also|again|earlier|later|meanwhile|when|however|separately|instead)\b[ ,]*", re.IGNORECASE)
 _CONTRAST = re.compile(r",\s+(?:but|while|whereas|although|though)\s+", re.IGNORECASE)
 _CLAIM_VERB = prefiltered(r"\b(?:said|says|claimed|claims|alleged|alleges|reported|reports|insisted|accused)\b", re.IGNORECASE)
 
@@ -122,6 +123,8 @@ def claimant(ctx: Context, info: SentInfo, scope: tuple[int, int] | None = None)
     clause_start = info.sentence.start + a + max(plain.rfind(",", 0, say.start()), plain.rfind(";", 0, say.start()))
     subject = _SUBJECT.search(plain[: say.start()])
     if subject is not None and not any(m.start > clause_start for m in speakers):
+        if _PASSIVE.search(subject.group(1)):
+            return None  # "it was reported": nobody is named
         return subject.group(1)  # "..., an officer said": the subject of its own clause, not an earlier name
     if not speakers:
         return None

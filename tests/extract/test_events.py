@@ -124,6 +124,11 @@ def test_including_does_not_open_a_clause_of_its_own() -> None:
     assert event.title == "Shells killed nine people, including a doctor"
 
 
+def test_title_drops_an_opening_connective() -> None:
+    (event,) = extract(HEAD + "However, troops shelled the port on Monday.").events
+    assert event.title == "Troops shelled the port"
+
+
 def test_claimant_kept_apart_from_actors() -> None:
     (event,) = extract(HEAD + "According to Reuters, Kenyan police arrested two men on Monday.").events
     assert event.claimant == "Reuters"
