@@ -4,7 +4,8 @@ An undated sentence attaches to an event only when it elaborates it: it
 follows one of the event's sentences directly in the same paragraph (or opens
 the second paragraph after a lead event), it is narrative (past tense or
 present perfect, not a present-tense state), and it shares an actor with the
-event or opens with a back-reference ("He", "They", "The attack"). Sharing
+event or opens with a back-reference ("He", "They", "The attack") or refers to
+an occurrence already told ("died in the blast"). Sharing
 only a state counts for the lead's second paragraph alone: in an article
 about one country nearly every sentence names it. A quotation attaches only
 when its speaker is one of the event's actors.
@@ -20,6 +21,12 @@ from app.extract.context import Context, SentInfo
 from app.extract.types import DateMethod, Precision, Sentence
 
 BACK_REFERENCE = re.compile(r"[\"“]?(?:He|She|It|They|This|These|Those|His|Her|Its|Their|The\s+(?![A-Z])[a-z-]+)\b")
+
+# A definite reference to an occurrence already told ("also died in the attack").
+DEFINITE_EVENT = re.compile(
+    r"\b(?:the|this|that)\s+(?:[a-z-]+\s+)?(?:attack|blast|bombing|explosion|strike|raid|ambush|clash|clashes"
+    r"|fighting|shelling|incident|assault)\b"
+)
 
 
 @dataclass
@@ -84,7 +91,7 @@ def elaborates(ctx: Context, info: SentInfo, draft: Draft, *, lead: bool = False
     shared = _shared(ctx, info, draft, states=lead)
     if info.quote:
         return shared
-    return shared or bool(BACK_REFERENCE.match(info.sentence.text))
+    return shared or bool(BACK_REFERENCE.match(info.sentence.text) or DEFINITE_EVENT.search(info.lower))
 
 
 def _neighbour(ctx: Context, owner: dict[int, Draft], sent: Sentence) -> tuple[Draft | None, bool]:

@@ -25,8 +25,12 @@ _REPORT_VERB = prefiltered(
 # A short subject right before the report verb, from the start of its clause ("The army denied").
 # The speaker after an inverted report verb (", says a spokeswoman for the governor.").
 _INVERTED = re.compile(
-    r"\s+(?P<who>(?:the|a|an|[A-Z][\w'’.-]*)(?:\s+[\w'’.-]+){0,6}?)(?=\s*(?:[,.;:]|$)|\s+(?:on|in|at|that|after|before)\b)"
+    r"\s+(?P<who>(?:the|a|an|[A-Z][\w'’.-]*)(?:\s+[\w'’.-]+){0,6}?)"
+    r"(?:\s+(?:on|in|at|late|early)\s+[\w'’.-]+(?:\s+[\w'’.-]+){0,2})?[\s.,;:\"'”’]*$"
 )
+_INVERTING_VERBS = frozenset("said says added reported stated claimed".split())
+# An apposition closing the text before a report verb ("Jane Roe, a spokeswoman, said").
+_APPOSITION_TAIL = re.compile(r",\s+(?:a|an|the)\s+[^,]+,\s*$", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|be)$", re.IGNORECASE)
 _NOT_SPEAKER = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight it".split()
@@ -39,7 +43,7 @@ _CLOSING = re.compile(
 )
 _OPENING = re.compile(r"^(?:and|but|then|also|again|earlier|later|meanwhile|when|however|separately|instead)\b[ ,]*", re.IGNORECASE)
 _CONTRAST = re.compile(r",\s+(?:but|while|whereas|although|though)\s+", re.IGNORECASE)
-_CLAIM_VERB = prefiltered(r"\b(?:said|says|claimed|claims|alleged|alleges|reported|reports|insisted|accused)\b", re.IGNORECASE)
+_CLAIM_VERB = prefiltered(r"\b(?:said|says|told|claimed|claims|alleged|alleges|reported|reports|insisted|accused)\b", re.IGNORECASE)
 
 
 def _actors(ctx: Context, draft: Draft, etype: str) -> tuple[Actor, ...]:
@@ -114,14 +118,18 @@ def claimant(ctx: Context, info: SentInfo, scope: tuple[int, int] | None = None)
     say = _REPORT_VERB.search(plain, lower)
     if say is None:
         return None
-    if plain[: say.start()].rstrip().endswith(","):
+    before = plain[: say.start()]
+    apposed = _APPOSITION_TAIL.search(before)
+    if before.rstrip().endswith(",") and apposed is None and say.group().lower() in _INVERTING_VERBS:
         inverted = _INVERTED.match(plain, say.end())
         if inverted is not None and inverted["who"].split()[0].lower() not in _NOT_SPEAKER:
             return inverted["who"].rstrip(".,;:")
-    start, at = info.sentence.start + a, info.sentence.start + a + say.start()
+    if apposed is not None:  # the speaker is the name the apposition describes
+        before = before[: apposed.start()] + " "
+    start, at = info.sentence.start + a, info.sentence.start + a + len(before.rstrip())
     speakers = [m for m in ctx.infos[info.sentence.index].mentions if start <= m.start and m.end <= at]
-    clause_start = info.sentence.start + a + max(plain.rfind(",", 0, say.start()), plain.rfind(";", 0, say.start()))
-    subject = _SUBJECT.search(plain[: say.start()])
+    clause_start = info.sentence.start + a + max(before.rfind(","), before.rfind(";"))
+    subject = _SUBJECT.search(before)
     if subject is not None and not any(m.start > clause_start for m in speakers):
         if _PASSIVE.search(subject.group(1)):
             return None  # "it was reported": nobody is named

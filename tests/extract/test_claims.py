@@ -22,6 +22,8 @@ HEAD = " date 2022-03-11 "
         ("Gunmen burned a school on Monday near the dam, says a spokesman for the governor.", "fact", "a spokesman for the governor"),
         ("Gunmen burned a school in Chad on Monday, the national news agency ANP said.", "fact", "the national news agency ANP"),
         ("It was reported that rebels shelled the port on Monday.", "claim", None),  # nobody named
+        # an apposition between the speaker and the verb; "told" reports like "said"
+        ("Omar Keita, a rebel spokesman, told reporters that gunmen burned a school on Monday.", "claim", "Omar Keita"),
         # another assertion after a contrastive "but"/"while" keeps its own attribution
         ("Rebels seized the bridge on Monday, but the army said it still held the road.", "fact", None),
         ("The ministry said the talks ended, while rebels shelled the port on Monday.", "fact", None),

@@ -67,6 +67,12 @@ def test_not_events(body: str) -> None:
     assert events(body) == []
 
 
+def test_a_sentence_referring_back_to_the_attack_attaches_to_it() -> None:
+    body = "Gunmen killed nine people in Gao on Monday. Two Malian soldiers also died in the attack."
+    (event,) = extract(HEAD + body).events
+    assert len(event.excerpts) == 2
+
+
 def test_elaboration_attaches_instead_of_duplicating() -> None:
     body = "On Monday, rebels attacked the base. The rebels also burned trucks. They killed two guards."
     (event,) = extract(HEAD + body).events
