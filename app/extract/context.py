@@ -132,7 +132,7 @@ def sentence_infos(
         own = _own(plain, sent, ptext != sent.text, mentions[lo:hi], _sources(ptext, sent.start)) if lo < hi else ()
         narrative = not past.isdisjoint(ws) or (has_perfect_aux(ws) and bool(cl.PRESENT_PERFECT.search(ptext, low)))
         quote = cl.has_quotation_mark(sent.text) and cl.is_mostly_quote(sent.text)
-        reaction = not reactions.isdisjoint(ws)
+        reaction = not reactions.isdisjoint(ws) and lx.reaction_first(ws, reactions)
         out.append(SentInfo(sent, ptext, usable, own, quote, reaction, narrative, mentions[lo:hi], ws, low))
     return tuple(out)
 

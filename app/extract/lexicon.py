@@ -192,6 +192,18 @@ def is_reaction(ws: list[str] | tuple[str, ...], lower: str | None = None) -> bo
     return any(map(_is_reaction_word, ws))
 
 
+def reaction_first(ws: list[str] | tuple[str, ...], reactions: set[str]) -> bool:
+    """Whether the first predicate of a sentence that holds a reaction word is the reaction
+    ("The UN condemned the strike"), not an event it goes on to react to ("Troops captured the
+    town and urged the rebels to surrender" is the capture)."""
+    for w in ws:
+        if w in reactions:
+            return True
+        if w in EVENT_VERB_FORMS:
+            return False
+    return True
+
+
 def past_and_reaction_words(vocabulary: set[str]) -> tuple[set[str], set[str]]:
     """The words of ``vocabulary`` (a document's words, say) that ``has_past`` and
     ``is_reaction`` look for: a text's words show a past tense (a reaction) if they meet the

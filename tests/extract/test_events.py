@@ -42,6 +42,8 @@ def events(body: str) -> list[tuple[str, str, str]]:
         ("Pirates hijacked a tanker on Monday.", [("2022-03-07", "day", "weekday")]),
         ("The kidnappers had taken the convoy in mid-January.", [("2022-01", "month", "explicit")]),  # a participle
         ("Last week the crew regained control of the ferry.", [("2022-02-28", "week", "relative")]),
+        # a reaction word after the event does not make the sentence a reaction
+        ("Troops captured the town on Monday and urged the rebels to surrender.", [("2022-03-07", "day", "weekday")]),
         ("Officials closed the inquiry earlier this week but announced Thursday they would appeal.", [("2022-03-10", "day", "weekday")]),
     ],
 )
