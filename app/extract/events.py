@@ -115,7 +115,7 @@ def _dated_drafts(ctx: Context, info: SentInfo) -> list[Draft]:
             main, asides = outside, asides + relatives
         whens = _whens(ctx.document.text, main, b)
         main = [m for m in main if m not in whens]
-        draft = _draft(ctx, info, (a, b), main)
+        draft = _draft(ctx, info, (_since_start(ctx.document.text, relatives, main) or a, b), main)
         drafts += [draft] if draft else []
         for m, e in whens.items():
             draft = _draft(ctx, info, (m.end, e), [m], when=True)
@@ -123,7 +123,8 @@ def _dated_drafts(ctx: Context, info: SentInfo) -> list[Draft]:
         for s, e in asides:
             aside = [m for m in inside if s <= m.start < e]
             if aside and lx.conflict_predicate(ctx.document.text[s:e]):
-                draft = _draft(ctx, info, (a, e), aside)
+                opening = s + len("since ") if ctx.document.text.startswith("since ", s) else a  # a since-clause tells itself
+                draft = _draft(ctx, info, (opening, e), aside)
                 drafts += [draft] if draft else []
     return sorted(drafts, key=lambda d: d.phrase_span or d.clause)
 
@@ -149,6 +150,15 @@ _RELATIVE = re.compile(r"\b(?:that|which|who)\s+(?:had\s+|has\s+|have\s+|was\s+|
 
 
 _SINCE = re.compile(r"\bsince\s+[^,;]+")
+
+
+def _since_start(text: str, spans: list[tuple[int, int]], times: list[TimeMention]) -> int | None:
+    """Where the since-clause holding all of ``times`` tells its event ("the worst since the war
+    began in July 2006" -> "the war began ..."), if one does."""
+    for s, e in spans:
+        if text.startswith("since ", s) and times and all(s <= m.start < e for m in times):
+            return s + len("since ")
+    return None
 
 
 def _relatives(sent: Sentence, a: int, b: int) -> list[tuple[int, int]]:

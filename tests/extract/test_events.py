@@ -137,6 +137,11 @@ def test_title_drops_an_opening_connective() -> None:
     assert event.title == "Troops shelled the port"
 
 
+def test_a_since_clause_dating_the_sentence_titles_its_event() -> None:
+    (event,) = extract(HEAD + "It was the heaviest shelling since the war began in July 2014.").events
+    assert (event.date, event.title) == ("2014-07", "The war began")
+
+
 def test_claimant_kept_apart_from_actors() -> None:
     (event,) = extract(HEAD + "According to Reuters, Kenyan police arrested two men on Monday.").events
     assert event.claimant == "Reuters"
