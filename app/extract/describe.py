@@ -31,6 +31,10 @@ _INVERTED = re.compile(
 _INVERTING_VERBS = frozenset("said says added reported stated claimed".split())
 # An apposition closing the text before a report verb ("Jane Roe, a spokeswoman, said").
 _APPOSITION_TAIL = re.compile(r",\s+(?:a|an|the)\s+[^,]+,\s*$", re.IGNORECASE)
+# Verbs that report only with a clause after them ("announced that ..."); with an object
+# ("announced a ceasefire") they are the event itself.
+_ACTING_VERBS = frozenset("announced declared confirmed".split())
+_REPORTS_AFTER = re.compile(r"(?:\s+(?:on|late|early|in)\s+\w+)?\s*(?:that\b|[,:])")
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|be)$", re.IGNORECASE)
 _NOT_SPEAKER = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight it".split()
@@ -116,8 +120,8 @@ def claimant(ctx: Context, info: SentInfo, scope: tuple[int, int] | None = None)
     if match:
         return match["src"].strip()
     say = _REPORT_VERB.search(plain, lower)
-    if say is None:
-        return None
+    if say is None or (say.group().lower() in _ACTING_VERBS and not _REPORTS_AFTER.match(plain, say.end())):
+        return None  # "declared a state of emergency": the declaration is the event, not a report
     before = plain[: say.start()]
     apposed = _APPOSITION_TAIL.search(before)
     if before.rstrip().endswith(",") and apposed is None and say.group().lower() in _INVERTING_VERBS:

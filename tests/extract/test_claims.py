@@ -24,6 +24,8 @@ HEAD = " date 2022-03-11 "
         ("It was reported that rebels shelled the port on Monday.", "claim", None),  # nobody named
         # an apposition between the speaker and the verb; "told" reports like "said"
         ("Omar Keita, a rebel spokesman, told reporters that gunmen burned a school on Monday.", "claim", "Omar Keita"),
+        ("Kenya announced a ceasefire on Monday.", "fact", None),  # an announcement with an object is the event
+        ("The army announced on Monday that it had retaken the town.", "fact", "The army"),
         # another assertion after a contrastive "but"/"while" keeps its own attribution
         ("Rebels seized the bridge on Monday, but the army said it still held the road.", "fact", None),
         ("The ministry said the talks ended, while rebels shelled the port on Monday.", "fact", None),
