@@ -115,14 +115,16 @@ def _dated_drafts(ctx: Context, info: SentInfo) -> list[Draft]:
             main, asides = outside, asides + relatives
         whens = _whens(ctx.document.text, main, b)
         main = [m for m in main if m not in whens]
-        draft = _draft(ctx, info, (_since_start(ctx.document.text, relatives, main) or a, b), main)
-        drafts += [draft] if draft else []
+        main_draft = _draft(ctx, info, (_since_start(ctx.document.text, relatives, main) or a, b), main)
+        drafts += [main_draft] if main_draft else []
         for m, e in whens.items():
             draft = _draft(ctx, info, (m.end, e), [m], when=True)
             drafts += [draft] if draft else []
         for s, e in asides:
             aside = [m for m in inside if s <= m.start < e]
-            if aside and lx.conflict_predicate(ctx.document.text[s:e]):
+            # an aside names an event of its own; when the clause around it has none, what the
+            # aside is about may be it ("The ceasefire, which took effect on Sunday, ...")
+            if aside and lx.conflict_predicate(ctx.document.text[s if main_draft else a : e]):
                 opening = s + len("since ") if ctx.document.text.startswith("since ", s) else a  # a since-clause tells itself
                 draft = _draft(ctx, info, (opening, e), aside)
                 drafts += [draft] if draft else []

@@ -44,6 +44,7 @@ def events(body: str) -> list[tuple[str, str, str]]:
         ("Last week the crew regained control of the ferry.", [("2022-02-28", "week", "relative")]),
         # a reaction word after the event does not make the sentence a reaction
         ("Troops captured the town on Monday and urged the rebels to surrender.", [("2022-03-07", "day", "weekday")]),
+        ("The ceasefire, which took effect on Sunday, broke down within hours.", [("2022-03-06", "day", "weekday")]),
         ("Officials closed the inquiry earlier this week but announced Thursday they would appeal.", [("2022-03-10", "day", "weekday")]),
     ],
 )
@@ -140,6 +141,11 @@ def test_title_drops_an_opening_connective() -> None:
 def test_a_since_clause_dating_the_sentence_titles_its_event() -> None:
     (event,) = extract(HEAD + "It was the heaviest shelling since the war began in July 2014.").events
     assert (event.date, event.title) == ("2014-07", "The war began")
+
+
+def test_claiming_responsibility_is_not_a_closing_attribution() -> None:
+    (event,) = extract(HEAD + "In a statement on Sunday, the group claimed responsibility for the bombing.").events
+    assert event.title == "In a statement the group claimed responsibility for the bombing"
 
 
 def test_claimant_kept_apart_from_actors() -> None:
