@@ -35,7 +35,12 @@ FUTURE = prefiltered(
     re.IGNORECASE,
 )
 CLAIM = prefiltered(r"\b(?:reportedly|allegedly|claim(?:ed|s)|according\s+to|reports?\s+(?:say|said|indicate)|purportedly)\b", re.IGNORECASE)
-DENIAL = prefiltered(r"\b(?:den(?:ied|ies|y)|dismiss(?:ed|es)|rejected\s+(?:claims|reports|allegations))\b", re.IGNORECASE)
+# "dismissed" and "rejected" deny only what was said ("dismissed the claims"), not a person ("dismissed the army chief").
+DENIAL = prefiltered(
+    r"\b(?:den(?:ied|ies|y)|(?:dismiss(?:ed|es)|rejected|rejects)\s+(?:(?:the|these|those|such|as)\s+)?"
+    r"(?:\w+\s+)?(?:claims?|reports?|allegations?|accusations?|suggestions?|accounts?|rumou?rs?)|dismissed\s+as)\b",
+    re.IGNORECASE,
+)
 # Reporting verbs: a dated report is a statement event ("On Monday the ministry confirmed ...").
 SAY = re.compile(
     r"\b(?:said|says|told|stated|announced|added|claimed|declared|acknowledged|admitted|confirmed|reported)\b",

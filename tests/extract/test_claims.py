@@ -26,6 +26,8 @@ HEAD = " date 2022-03-11 "
         ("Omar Keita, a rebel spokesman, told reporters that gunmen burned a school on Monday.", "claim", "Omar Keita"),
         ("Kenya announced a ceasefire on Monday.", "fact", None),  # an announcement with an object is the event
         ("The army announced on Monday that it had retaken the town.", "fact", "The army"),
+        ("The president dismissed the army chief on Monday.", "fact", None),  # dismissing a person denies nothing
+        ("On Monday the army dismissed the rebel claims.", "denial", None),
         # another assertion after a contrastive "but"/"while" keeps its own attribution
         ("Rebels seized the bridge on Monday, but the army said it still held the road.", "fact", None),
         ("The ministry said the talks ended, while rebels shelled the port on Monday.", "fact", None),
