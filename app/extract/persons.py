@@ -59,7 +59,9 @@ NOT_NAME_TOKENS = frozenset(
     Palace Province District City Island Islands Sea Ocean Peninsula River Mountain Operation
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
     July August September October November December Shia Sunni Shiite Islamic Islamist Christian
-    Muslim Jewish Arab Western Eastern Northern Southern Central North South East West""".split()
+    Muslim Jewish Arab Western Eastern Northern Southern Central North South East West Forest Valley
+    Lake Desert Mountains Hills Camp Base Bridge Border Strip Bay Gulf Coast Region County Hospital
+    Market Mosque Church Prison Stadium Highway Port Harbour Canal Dam Village Town Airport""".split()
 )
 _APPOSITION = re.compile(
     r",\s+(?:a|an|the|another|\d{1,3},)\s|\s+(?:said|says|told|added|stated|wrote|announced|declared|denied|confirmed|insisted)\b"
@@ -159,9 +161,9 @@ _NAME_TAIL = re.compile(r"(?P<head>[A-Z][\w'’-]*)\s+(?:for|of)\s+(?:the\s+)?$"
 
 def titled_person(text: str, gaz: Gazetteer, start: int, end: int) -> Found | None:
     """A person named in the capitalised run ``text[start:end]``: after a title inside it, or a
-    role word/said before it."""
+    role word/said before it. A run after "the" names a place or a thing ("the Sambisa Forest")."""
     tail = _NAME_TAIL.search(text, max(0, start - 40), start)
-    if tail is not None and tail["head"] in ORG_HEADS:
+    if (tail is not None and tail["head"] in ORG_HEADS) or text[max(0, start - 4) : start] == "the ":
         return None
     run = text[start:end]
     if " " not in run:  # the common case: a capitalised word alone, with no role word before it

@@ -85,6 +85,11 @@ def test_date_after_an_organisation_head_is_not_part_of_its_name() -> None:
     assert names("Border Police on Tuesday closed the crossing.") == ["Border Police"]
 
 
+def test_a_place_before_an_apposition_is_not_a_person() -> None:
+    assert names("Troops entered the Tessa Forest, the army said.") == []
+    assert names("Troops reached Tessa Valley, the army said.") == []
+
+
 def test_role_word_before_name() -> None:
     assert "Amina Diallo" in names("Local journalist Amina Diallo filmed the raid.")
 
