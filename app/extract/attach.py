@@ -17,6 +17,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from app.extract import classify as cl
 from app.extract.context import Context, SentInfo
 from app.extract.types import DateMethod, Precision, Sentence
 
@@ -50,8 +51,8 @@ def names(ctx: Context, sents: list[Sentence]) -> set[str]:
 
 
 def _same_event(ctx: Context, a: Draft, b: Draft) -> bool:
-    """Whether ``b`` restates ``a``: same period, and adjacent, close with a shared actor,
-    or a possessive back-reference ("Friday's strike")."""
+    """Whether ``b`` restates ``a``: same period, and adjacent, close with a shared actor and
+    the same kind of event, or a possessive back-reference ("Friday's strike")."""
     if (a.first, a.last, a.precision) != (b.first, b.last, b.precision) or a.sentence == b.sentence:
         return False
     if a.possessive or b.possessive:
@@ -60,7 +61,16 @@ def _same_event(ctx: Context, a: Draft, b: Draft) -> bool:
     if gap == 0 and b.sentence.index - a.excerpts[-1].index == 1:
         return True
     theirs = ctx.infos[b.sentence.index].names
-    return gap <= 2 and (bool(names(ctx, a.excerpts) & theirs) or not theirs)
+    if gap > 2 or not (bool(names(ctx, a.excerpts) & theirs) or not theirs):
+        return False
+    # a restatement tells the same kind of event; present perfects dated by publication
+    # ("has invaded", "have been arrested") elaborate the lead they follow whatever their kind
+    return "dateline" in (a.method, b.method) or _kind(ctx, a) == _kind(ctx, b)
+
+
+def _kind(ctx: Context, draft: Draft) -> str:
+    info = ctx.infos[draft.sentence.index]
+    return cl.event_type(info.plain, info.lower)
 
 
 def merge(ctx: Context, drafts: list[Draft]) -> list[Draft]:

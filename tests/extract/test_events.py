@@ -76,6 +76,13 @@ def test_a_sentence_referring_back_to_the_attack_attaches_to_it() -> None:
     assert len(event.excerpts) == 2
 
 
+def test_same_day_events_of_different_kinds_stay_apart_and_restatements_merge() -> None:
+    apart = "On Monday, Chilean troops shelled the port.\n\nAlso on Monday, Chile signed a border accord with Peru."
+    assert len(extract(HEAD + apart).events) == 2
+    restated = "On Monday, Chilean troops shelled the port.\n\nThe shelling by Chilean troops on Monday killed four."
+    assert len(extract(HEAD + restated).events) == 1
+
+
 def test_elaboration_attaches_instead_of_duplicating() -> None:
     body = "On Monday, rebels attacked the base. The rebels also burned trucks. They killed two guards."
     (event,) = extract(HEAD + body).events
