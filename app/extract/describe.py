@@ -43,7 +43,9 @@ _SUBJECT = re.compile(r"(?:^|[,;]\s*)((?:[Tt]he\s+|[Aa]n?\s+)?[A-Za-z][\w'’-]*
 _ATTRIBUTION = prefiltered(r"\baccording\s+to\s+[^,.;:]+[,]?", re.IGNORECASE)
 # A closing attribution (", an army spokesman said on Monday.", ", says a spokeswoman."): not part of a title.
 _CLOSING = re.compile(
-    r",\s+(?:[\w'’.-]+\s+){0,6}?(?:said|says|reported|added|told\s+\w+)(?:\s+(?!that\b)[\w'’.-]+){0,8}[\s.\"'”]*$"
+    r",\s+(?:(?:[\w'’.-]+\s+){0,6}?(?:said|says|reported|added|told\s+\w+)"
+    r"(?:\s+(?:on|in|at|late|early|last|this|yesterday|today|tonight)\b(?:\s+[\w'’.-]+){0,3})?"
+    r"|(?:said|says|added)\s+(?:the|a|an|[A-Z][\w'’.-]*)(?:\s+[\w'’.-]+){0,6})[\s.\"'”]*$"
 )
 _OPENING = re.compile(r"^(?:and|but|then|also|again|earlier|later|meanwhile|when|however|separately|instead)\b[ ,]*", re.IGNORECASE)
 _CONTRAST = re.compile(r",\s+(?:but|while|whereas|although|though)\s+", re.IGNORECASE)

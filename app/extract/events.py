@@ -125,7 +125,7 @@ def _dated_drafts(ctx: Context, info: SentInfo) -> list[Draft]:
             # an aside names an event of its own; when the clause around it has none, what the
             # aside is about may be it ("The ceasefire, which took effect on Sunday, ...")
             if aside and lx.conflict_predicate(ctx.document.text[s if main_draft else a : e]):
-                opening = s + len("since ") if ctx.document.text.startswith("since ", s) else a  # a since-clause tells itself
+                opening = _told_from(ctx.document.text, s) or a
                 draft = _draft(ctx, info, (opening, e), aside)
                 drafts += [draft] if draft else []
     return sorted(drafts, key=lambda d: d.phrase_span or d.clause)
@@ -154,9 +154,21 @@ _RELATIVE = re.compile(r"\b(?:that|which|who)\s+(?:had\s+|has\s+|have\s+|was\s+|
 _SINCE = re.compile(r"\bsince\s+[^,;]+")
 
 
+_TELLS_ITSELF = re.compile(r"(?:since|after|following|before|amid)\s+")
+
+
+def _told_from(text: str, start: int) -> int | None:
+    """Where a since/after/following span starting at ``start`` tells its own event (after its
+    preposition); None for a relative clause, which needs what it is about."""
+    opening = _TELLS_ITSELF.match(text, start)
+    return opening.end() if opening else None
+
+
 def _since_start(text: str, spans: list[tuple[int, int]], times: list[TimeMention]) -> int | None:
     """Where the since-clause holding all of ``times`` tells its event ("the worst since the war
-    began in July 2006" -> "the war began ..."), if one does."""
+    began in July 2006" -> "the war began ..."), if one does. (The date of an after-span that
+    holds all the clause's dates may date the clause too: "troops withdrew after rebels shelled
+    the town on Monday".)"""
     for s, e in spans:
         if text.startswith("since ", s) and times and all(s <= m.start < e for m in times):
             return s + len("since ")
@@ -164,8 +176,9 @@ def _since_start(text: str, spans: list[tuple[int, int]], times: list[TimeMentio
 
 
 def _relatives(sent: Sentence, a: int, b: int) -> list[tuple[int, int]]:
-    """Document spans of the past relative clauses, and of since-clauses with a past verb
-    ("since the president took office on 20 January"), in the clause ``a``..``b``."""
+    """Document spans of the past relative clauses, of since-clauses with a past verb ("since
+    the president took office on 20 January") and of after/following/before phrases that tell
+    an event, in the clause ``a``..``b``."""
     base = sent.start
     spans = [
         (base + m.start(), min(b, base + m.end()))
@@ -178,7 +191,16 @@ def _relatives(sent: Sentence, a: int, b: int) -> list[tuple[int, int]]:
             for m in _SINCE.finditer(sent.text, a - base, b - base)
             if lx.has_past(lx.lower_words(m.group().lower())[1:])
         ]
+    for m in _AFTER.finditer(sent.text, a - base, b - base):
+        ws = lx.lower_words(m.group().lower())[1:]
+        if lx.has_past(ws) or not lx.EVENT_NOUN_FORMS.isdisjoint(ws):
+            spans.append((base + m.start(), min(b, base + m.end())))
     return spans
+
+
+# What came before the clause's event, as a clause or a noun phrase ("after the army shelled
+# the town on Monday", "following a failed coup on Friday night"), up to the next comma.
+_AFTER = re.compile(r"\b(?:after|following|before|amid)\s+[^,;]+")
 
 
 _WHEN = re.compile(r",\s+when\s+[^,;]*")

@@ -45,6 +45,9 @@ def events(body: str) -> list[tuple[str, str, str]]:
         # a reaction word after the event does not make the sentence a reaction
         ("Troops captured the town on Monday and urged the rebels to surrender.", [("2022-03-07", "day", "weekday")]),
         ("The ceasefire, which took effect on Sunday, broke down within hours.", [("2022-03-06", "day", "weekday")]),
+        # an after-phrase with its own date tells what came before the clause's event
+        ("Rebels withdrew on Tuesday after the army shelled the town on Monday.",
+         [("2022-03-07", "day", "weekday"), ("2022-03-08", "day", "weekday")]),
         ("Officials closed the inquiry earlier this week but announced Thursday they would appeal.", [("2022-03-10", "day", "weekday")]),
     ],
 )
@@ -129,7 +132,9 @@ def test_title_drops_the_date_phrase() -> None:
     assert event.date_phrase == "On 2 March"
 
 
-@pytest.mark.parametrize("attribution", [", an army spokesman said.", ", a spokesman said on Monday.", ", says a local official."])
+@pytest.mark.parametrize(
+    "attribution", [", an army spokesman said.", ", a spokesman said on Monday.", ", says a local official.", ", the army said in a statement."]
+)
 def test_title_drops_a_closing_attribution(attribution: str) -> None:
     (event,) = extract(HEAD + "Gunmen burned a school on Tuesday" + attribution).events
     assert event.title == "Gunmen burned a school"
@@ -153,6 +158,17 @@ def test_a_since_clause_dating_the_sentence_titles_its_event() -> None:
 def test_claiming_responsibility_is_not_a_closing_attribution() -> None:
     (event,) = extract(HEAD + "In a statement on Sunday, the group claimed responsibility for the bombing.").events
     assert event.title == "In a statement the group claimed responsibility for the bombing"
+
+
+def test_an_after_phrase_with_its_own_date_is_titled_by_itself() -> None:
+    body = "Police have detained 60 officers following a failed mutiny on Friday night, the minister said on Thursday."
+    titles = {e.date: e.title for e in extract(HEAD + body).events}
+    assert titles["2022-03-04"] == "A failed mutiny"
+
+
+def test_a_main_clause_after_a_comma_is_no_closing_attribution() -> None:
+    (event,) = extract(HEAD + "At a rally in Gao on Sunday, he said the army would withdraw.").events
+    assert event.title == "At a rally in Gao he said the army would withdraw"
 
 
 def test_claimant_kept_apart_from_actors() -> None:
