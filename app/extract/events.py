@@ -179,19 +179,21 @@ def _relatives(sent: Sentence, a: int, b: int) -> list[tuple[int, int]]:
     """Document spans of the past relative clauses, of since-clauses with a past verb ("since
     the president took office on 20 January") and of after/following/before phrases that tell
     an event, in the clause ``a``..``b``."""
-    base = sent.start
+    base, text = sent.start, sent.text
     spans = [
         (base + m.start(), min(b, base + m.end()))
-        for m in _RELATIVE.finditer(sent.text, a - base, b - base)
+        for m in _RELATIVE.finditer(text, a - base, b - base)
         if lx.is_past(m["verb"])
-    ]
-    if "since" in sent.text:
+    ] if ("that" in text or "which" in text or "who" in text) else []
+    if "since" in text:
         spans += [
             (base + m.start(), min(b, base + m.end()))
-            for m in _SINCE.finditer(sent.text, a - base, b - base)
+            for m in _SINCE.finditer(text, a - base, b - base)
             if lx.has_past(lx.lower_words(m.group().lower())[1:])
         ]
-    for m in _AFTER.finditer(sent.text, a - base, b - base):
+    if not ("after" in text or "following" in text or "before" in text or "amid" in text):
+        return spans
+    for m in _AFTER.finditer(text, a - base, b - base):
         ws = lx.lower_words(m.group().lower())[1:]
         if lx.has_past(ws) or not lx.EVENT_NOUN_FORMS.isdisjoint(ws):
             spans.append((base + m.start(), min(b, base + m.end())))

@@ -41,8 +41,9 @@ _DATE_WORDS = frozenset(
 
 def _org_from_run(gaz: Gazetteer, m: re.Match[str]) -> Found | None:
     words = m.group().split()
-    cut = next((i for i in range(1, len(words)) if words[i] in _DATE_WORDS and words[i - 1] in ("on", "in", "of")), None)
-    words = words[: cut - 1] if cut is not None else words  # "Police on Wednesday": the date is not in the name
+    if not _DATE_WORDS.isdisjoint(words):  # "Police on Wednesday": the date is not in the name
+        cut = next((i for i in range(1, len(words)) if words[i] in _DATE_WORDS and words[i - 1] in ("on", "in", "of")), None)
+        words = words[: cut - 1] if cut is not None else words
     heads = [i for i, w in enumerate(words) if clean(w) in ORG_HEADS]
     if not heads or clean(words[heads[-1]]) in MEDIA_ORG_HEADS:
         return None
