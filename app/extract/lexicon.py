@@ -53,7 +53,7 @@ VERB_CLASSES: dict[str, str] = {
     "coercion": "arrest detain deport expel+ imprison sentence convict charge release free rescue extradite",
     "decision": "declare announce impose lift ban+ suspend halt cease order approve authorise authorize sign agree "
     "ratify recognise recognize annex sanction veto adopt vote elect appoint resign dismiss sack swear:swore:sworn "
-    "offer grant revoke permit+ close reopen",
+    "offer grant revoke permit+ close reopen cancel+ cancel:canceled:canceled summon sever boycott",
     "upheaval": "protest march rally demonstrate riot loot torch oust overthrow:overthrew:overthrown topple rebel+ "
     "mutiny",
 }
@@ -80,7 +80,10 @@ ASPECTUAL = frozenset("begin began begun start started resume resumed continue c
 CONFLICT_STATES = frozenset("war wars conflict insurgency hostilities unrest violence crisis civil-war".split())
 ONSET_VERBS = frozenset("began begun started erupted broke flared".split())
 _DETERMINERS = frozenset("a an the its his her".split())
-_CALL_FOR = re.compile(r"\bcall(?:s|ed|ing)?\s+(?:on\s+\w+\s+)?for\b|\b(?:martial\s+law|state\s+of\s+emergency|no-fly\s+zone)\b")
+_CALL_FOR = re.compile(
+    r"\bcall(?:s|ed|ing)?\s+(?:on\s+\w+\s+)?for\b|\b(?:martial\s+law|state\s+of\s+emergency|no-fly\s+zone)\b"
+    r"|\brecall(?:s|ed|ing)?\s+(?:its|his|her|their|the)\s+(?:\w+\s+)?(?:ambassador|envoy)s?\b"
+)
 
 
 def forms(spec: str) -> list[str]:

@@ -48,6 +48,7 @@ def events(body: str) -> list[tuple[str, str, str]]:
         # an after-phrase with its own date tells what came before the clause's event
         ("Rebels withdrew on Tuesday after the army shelled the town on Monday.",
          [("2022-03-07", "day", "weekday"), ("2022-03-08", "day", "weekday")]),
+        ("Peru recalled its ambassador on Monday and cancelled joint drills.", [("2022-03-07", "day", "weekday")]),
         ("Officials closed the inquiry earlier this week but announced Thursday they would appeal.", [("2022-03-10", "day", "weekday")]),
     ],
 )
