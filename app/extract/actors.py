@@ -11,6 +11,7 @@ import re
 
 from app.extract.coreference import (
     apposed_names,
+    compass_names,
     everywhere,
     forces,
     promote,
@@ -53,6 +54,7 @@ def find_actor_mentions(text: str, gazetteer: Gazetteer, start: int = 0, end: in
     found = without_overlaps(surnames(text, found, start, end), found)
     found = without_overlaps(apposed_names(text, found, start, end), found)
     found = without_overlaps(forces(text, found, start, end, lower), found)
+    found = without_overlaps(compass_names(text, found, start, end), found)
     return tuple(ActorMention(s, e, text[s:e], a) for s, e, a in found)
 
 

@@ -243,3 +243,24 @@ def pronouns(
             s = sent.start + match.start(1)
             extra.append(ActorMention(s, s + len(match.group(1)), match.group(1), actor))
     return tuple(sorted(mentions + tuple(extra), key=lambda m: m.start))
+
+
+_COMPASS = re.compile(r"(?<=\bthe )(North|South)\b(?![ -]?[A-Z])(?!['’]s? [a-z]+ [A-Z])")
+
+
+def compass_names(text: str, found: list[Found], start: int, end: int) -> list[Found]:
+    """"the North" / "the South" name the one state called "North …" / "South …" the text
+    names ("North Korea ... the North fired"); with none or several, they stay unresolved."""
+    if "the North" not in text and "the South" not in text:
+        return []
+    states: dict[str, set[Actor]] = {"North": set(), "South": set()}
+    for _, _, actor in found:
+        word = actor.name.split(" ", 1)[0]
+        if actor.kind == "state" and word in states:
+            states[word].add(actor)
+    out: list[Found] = []
+    for m in _COMPASS.finditer(text, start, end):
+        named = states[m.group(1)]
+        if len(named) == 1:
+            out.append((m.start(), m.end(), next(iter(named))))
+    return out

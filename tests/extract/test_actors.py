@@ -90,6 +90,11 @@ def test_a_place_before_an_apposition_is_not_a_person() -> None:
     assert names("Troops reached Tessa Valley, the army said.") == []
 
 
+def test_the_north_names_the_one_northern_state_named() -> None:
+    assert names("North Korea fired a rocket. On Sunday the North fired again.") == ["North Korea", "North Korea"]
+    assert names("Rebels in the North attacked.") == ["Rebels"]  # no state called North ...
+
+
 def test_role_word_before_name() -> None:
     assert "Amina Diallo" in names("Local journalist Amina Diallo filmed the raid.")
 
