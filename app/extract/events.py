@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from app.extract import classify as cl
 from app.extract import lexicon as lx
+from app.extract import subclauses as sc
 from app.extract.attach import Draft, attach, merge
 from app.extract.context import Context, SentInfo, build_context, has_perfect_aux
 from app.extract.describe import Identify, to_event
@@ -99,124 +100,37 @@ def _clauses(sent: Sentence) -> list[tuple[int, int]]:
 
 
 def _dated_drafts(ctx: Context, info: SentInfo) -> list[Draft]:
-    sent = info.sentence
     if info.quote or info.reaction or not info.narrative or not info.times:
         return []
     if not (lx.has_say(info.words) or lx.conflict_in(info.lower, info.words)):
         return []
-    drafts = []
-    for a, b in _clauses(sent):
-        inside = [m for m in info.times if a <= m.start < b]
-        asides = _asides(sent, a, b)
-        main = [m for m in inside if not any(s <= m.start < e for s, e in asides)]
-        relatives = _relatives(sent, a, b)
-        outside = [m for m in main if not any(s <= m.start < e for s, e in relatives)]
-        if outside and len(outside) < len(main):  # the clause keeps a date of its own
-            main, asides = outside, asides + relatives
-        whens = _whens(ctx.document.text, main, b)
-        main = [m for m in main if m not in whens]
-        main_draft = _draft(ctx, info, (_since_start(ctx.document.text, relatives, main) or a, b), main)
-        drafts += [main_draft] if main_draft else []
-        for m, e in whens.items():
-            draft = _draft(ctx, info, (m.end, e), [m], when=True)
-            drafts += [draft] if draft else []
-        for s, e in asides:
-            aside = [m for m in inside if s <= m.start < e]
-            # an aside names an event of its own; when the clause around it has none, what the
-            # aside is about may be it ("The ceasefire, which took effect on Sunday, ...")
-            if aside and lx.conflict_predicate(ctx.document.text[s if main_draft else a : e]):
-                opening = _told_from(ctx.document.text, s) or a
-                draft = _draft(ctx, info, (opening, e), aside)
-                drafts += [draft] if draft else []
+    drafts = [d for a, b in _clauses(info.sentence) for d in _clause_drafts(ctx, info, a, b)]
     return sorted(drafts, key=lambda d: d.phrase_span or d.clause)
 
 
-# A clause set off by commas inside another, about its subject: a relative clause or a
-# participle phrase ("The truce, agreed on 2 March, collapsed on Monday").
-_ASIDE = re.compile(r",\s+(?P<lead>[a-z]+)\b[^,;()]{0,80}?(?=,)")
-
-
-def _asides(sent: Sentence, a: int, b: int) -> list[tuple[int, int]]:
-    """Document spans of the asides in the clause ``a``..``b`` (which must go on after them)."""
-    base = sent.start
-    return [
-        (base + m.start() + 1, base + m.end())
-        for m in _ASIDE.finditer(sent.text, a - base, b - base)
-        if base + m.end() + 1 < b and (m["lead"] in ("who", "which") or lx.is_past(m["lead"]))
-    ]
-
-
-# A restrictive relative clause in the past ("a blast that wounded 13 people last week"),
-# up to the next comma: a date inside it dates what it tells, not the clause around it.
-_RELATIVE = re.compile(r"\b(?:that|which|who)\s+(?:had\s+|has\s+|have\s+|was\s+|were\s+)?(?P<verb>[a-z]+)\b[^,;]*")
-
-
-_SINCE = re.compile(r"\bsince\s+[^,;]+")
-
-
-_TELLS_ITSELF = re.compile(r"(?:since|after|following|before|amid)\s+")
-
-
-def _told_from(text: str, start: int) -> int | None:
-    """Where a since/after/following span starting at ``start`` tells its own event (after its
-    preposition); None for a relative clause, which needs what it is about."""
-    opening = _TELLS_ITSELF.match(text, start)
-    return opening.end() if opening else None
-
-
-def _since_start(text: str, spans: list[tuple[int, int]], times: list[TimeMention]) -> int | None:
-    """Where the since-clause holding all of ``times`` tells its event ("the worst since the war
-    began in July 2006" -> "the war began ..."), if one does. (The date of an after-span that
-    holds all the clause's dates may date the clause too: "troops withdrew after rebels shelled
-    the town on Monday".)"""
-    for s, e in spans:
-        if text.startswith("since ", s) and times and all(s <= m.start < e for m in times):
-            return s + len("since ")
-    return None
-
-
-def _relatives(sent: Sentence, a: int, b: int) -> list[tuple[int, int]]:
-    """Document spans of the past relative clauses, of since-clauses with a past verb ("since
-    the president took office on 20 January") and of after/following/before phrases that tell
-    an event, in the clause ``a``..``b``."""
-    base, text = sent.start, sent.text
-    spans = [
-        (base + m.start(), min(b, base + m.end()))
-        for m in _RELATIVE.finditer(text, a - base, b - base)
-        if lx.is_past(m["verb"])
-    ] if ("that" in text or "which" in text or "who" in text) else []
-    if "since" in text:
-        spans += [
-            (base + m.start(), min(b, base + m.end()))
-            for m in _SINCE.finditer(text, a - base, b - base)
-            if lx.has_past(lx.lower_words(m.group().lower())[1:])
-        ]
-    if not ("after" in text or "following" in text or "before" in text or "amid" in text):
-        return spans
-    for m in _AFTER.finditer(text, a - base, b - base):
-        ws = lx.lower_words(m.group().lower())[1:]
-        if lx.has_past(ws) or not lx.EVENT_NOUN_FORMS.isdisjoint(ws):
-            spans.append((base + m.start(), min(b, base + m.end())))
-    return spans
-
-
-# What came before the clause's event, as a clause or a noun phrase ("after the army shelled
-# the town on Monday", "following a failed coup on Friday night"), up to the next comma.
-_AFTER = re.compile(r"\b(?:after|following|before|amid)\s+[^,;]+")
-
-
-_WHEN = re.compile(r",\s+when\s+[^,;]*")
-
-
-def _whens(text: str, times: list[TimeMention], end: int) -> dict[TimeMention, int]:
-    """Dates followed by a when-clause ("in March 2014, when a blast killed three"), each with
-    where its clause ends."""
-    out = {}
-    for m in times:
-        when = _WHEN.match(text, m.end, end)
-        if when is not None:
-            out[m] = when.end()
-    return out
+def _clause_drafts(ctx: Context, info: SentInfo, a: int, b: int) -> list[Draft]:
+    """The drafts of the clause ``a``..``b``: its own date's, and those of its parts that carry
+    a date of their own (``subclauses``)."""
+    text, sent = ctx.document.text, info.sentence
+    inside = [m for m in info.times if a <= m.start < b]
+    parts = sc.asides(sent, a, b)
+    main = [m for m in inside if not any(s <= m.start < e for s, e in parts)]
+    relatives = sc.relatives(sent, a, b)
+    outside = [m for m in main if not any(s <= m.start < e for s, e in relatives)]
+    if outside and len(outside) < len(main):  # the clause keeps a date of its own
+        main, parts = outside, parts + relatives
+    whens = sc.whens(text, main, b)
+    main = [m for m in main if m not in whens]
+    own = _draft(ctx, info, (sc.since_start(text, relatives, main) or a, b), main)
+    drafts = [own] if own else []
+    drafts += [d for m, e in whens.items() if (d := _draft(ctx, info, (m.end, e), [m], when=True))]
+    for s, e in parts:
+        dates = [m for m in inside if s <= m.start < e]
+        # a part names an event of its own; when the clause around it has none, what the part
+        # is about may be it ("The ceasefire, which took effect on Sunday, ...")
+        if dates and lx.conflict_predicate(text[s if own else a : e]):
+            drafts += [d for d in [_draft(ctx, info, (sc.told_from(text, s) or a, e), dates)] if d]
+    return drafts
 
 
 def _draft(ctx: Context, info: SentInfo, clause: tuple[int, int], times: list[TimeMention], when: bool = False) -> Draft | None:
