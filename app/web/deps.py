@@ -60,17 +60,20 @@ def get_session(request: Request) -> Iterator[Session]:
         yield session
 
 
-def get_settings(request: Request) -> Settings:
+# Dependencies that only read app state or parse the query are ``async``: FastAPI runs a
+# plain ``def`` dependency in the thread pool, a thread hop each. The session stays a plain
+# generator: closing it may wait on the database.
+async def get_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
 
-def get_templates(request: Request) -> Jinja2Templates:
+async def get_templates(request: Request) -> Jinja2Templates:
     templates: Jinja2Templates = request.app.state.templates
     return templates
 
 
-def get_query(request: Request) -> TimelineQuery:
+async def get_query(request: Request) -> TimelineQuery:
     """The query string parsed once; ``InvalidQuery`` becomes a 400 in the handlers."""
     return parse_query(request.query_params.multi_items())
 

@@ -55,7 +55,7 @@ def group_by_day(events: Iterable[EventView]) -> tuple[Day, ...]:
     return tuple(days)
 
 
-def get_focus(request: Request) -> str | None:
+async def get_focus(request: Request) -> str | None:
     """``focus=<event id>``: open the timeline at that event (checked here, not in the grammar)."""
     values = [v.strip() for v in request.query_params.getlist("focus") if v.strip()]
     if len(values) > 1:
