@@ -132,21 +132,29 @@ def claimant(ctx: Context, info: SentInfo, scope: tuple[int, int] | None = None)
             return inverted["who"].rstrip(".,;:")
     if apposed is not None:  # the speaker is the name the apposition describes
         before = before[: apposed.start()] + " "
+    return _speaker(ctx, info, a, before)
+
+
+def _speaker(ctx: Context, info: SentInfo, a: int, before: str) -> str | None:
+    """The subject written before a report verb (``before`` is the scope's text up to it, from
+    offset ``a`` of the sentence): the subject of the verb's own clause, else the noun phrase
+    from the first name in that clause ("The Islamic State of Iraq claimed")."""
     start, at = info.sentence.start + a, info.sentence.start + a + len(before.rstrip())
     speakers = [m for m in ctx.infos[info.sentence.index].mentions if start <= m.start and m.end <= at]
     clause_start = info.sentence.start + a + max(before.rfind(","), before.rfind(";"))
+    own = [m for m in speakers if m.start > clause_start]
     subject = _SUBJECT.search(before)
-    if subject is not None and not any(m.start > clause_start for m in speakers):
+    if subject is not None and not own:
         if _PASSIVE.search(subject.group(1)):
             return None  # "it was reported": nobody is named
         return subject.group(1)  # "..., an officer said": the subject of its own clause, not an earlier name
     if not speakers:
         return None
-    m = speakers[-1]
+    m = own[0] if own else speakers[-1]
     text = ctx.document.text
     begin = m.start - 4 if text[max(0, m.start - 4) : m.start].lower() == "the " else m.start
     phrase = " ".join(text[begin:at].split())
-    return phrase if 0 < len(phrase.split()) <= 4 and "," not in phrase else m.text
+    return phrase if 0 < len(phrase.split()) <= 6 and "," not in phrase else m.text
 
 
 def modality(info: SentInfo, scope: tuple[int, int] | None = None) -> Modality:

@@ -27,8 +27,12 @@ from app.extract.prefilter import prefiltered
 from app.extract.types import Actor, ActorMention, Document, Event, Sentence, TimeMention
 
 _RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
-# A participle clause (", killing two") or a semicolon starts another clause; prepositions in -ing do not.
-_CLAUSE_BREAK = re.compile(r",\s+(?=\w+ing\b)(?!(?:including|according|during|excluding|regarding|concerning|following|notwithstanding)\b)|;\s+")
+# A participle clause (", killing two"), a semicolon or a coordinated clause opening with a
+# date (", and on 25 October ...") starts another clause; prepositions in -ing do not.
+_CLAUSE_BREAK = re.compile(
+    r",\s+(?=\w+ing\b)(?!(?:including|according|during|excluding|regarding|concerning|following|notwithstanding)\b)"
+    r"|;\s+|,\s+(?:and|but|while)\s+(?=(?:on|in|at|last|early|late|earlier|later)\s)"
+)
 _VAGUE = prefiltered(r"\b(?:in\s+recent\s+(?:days|weeks|months|years)|for\s+(?:years|decades|months)|over\s+the\s+(?:past|last))\b", re.I)
 _WINDOW = 60
 _CLAUSE_PUNCT = re.compile(r"[,;](?!\d)")

@@ -49,6 +49,9 @@ def events(body: str) -> list[tuple[str, str, str]]:
         ("Rebels withdrew on Tuesday after the army shelled the town on Monday.",
          [("2022-03-07", "day", "weekday"), ("2022-03-08", "day", "weekday")]),
         ("Peru recalled its ambassador on Monday and cancelled joint drills.", [("2022-03-07", "day", "weekday")]),
+        # a coordinated clause opening with its own date is another event
+        ("Troops took the port on Monday, and on Tuesday rebels shelled the airport.",
+         [("2022-03-07", "day", "weekday"), ("2022-03-08", "day", "weekday")]),
         ("Officials closed the inquiry earlier this week but announced Thursday they would appeal.", [("2022-03-10", "day", "weekday")]),
     ],
 )
