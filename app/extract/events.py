@@ -93,9 +93,18 @@ def _coarse_ok(plain: str, lower: str, m: TimeMention, offset: int, when: bool =
     window = _clause_around(plain, m.start - offset, m.end - offset)
     if when:  # "the worst since 2014, when a blast killed three": the when-clause is dated by it
         return lx.conflict_predicate(plain[m.end - offset :])
-    if cl.CUMULATIVE.search(plain, lower) or m.text.lower().startswith("since"):
+    if cl.CUMULATIVE.search(plain, lower) or (m.text.lower().startswith("since") and not _names_event_after(lower, m.end - offset)):
         return False
     return lx.conflict_predicate(window.replace(m.text, " ")) and not cl.NEGATION.search(window)
+
+
+def _names_event_after(lower: str, end: int) -> bool:
+    """Whether the word after a year names what happened then ("since the 2011 uprising")."""
+    word = _NEXT_WORD.match(lower, end)
+    return word is not None and (word[1] in lx.EVENT_NOUN_FORMS or word[1] in lx.CONFLICT_STATES)
+
+
+_NEXT_WORD = re.compile(r"\s+([a-z-]+)")
 
 
 def _clauses(sent: Sentence) -> list[tuple[int, int]]:
