@@ -146,10 +146,14 @@ def _clause_drafts(ctx: Context, info: SentInfo, a: int, b: int) -> list[Draft]:
     return drafts
 
 
+# A date something was planned for ("talks scheduled for Monday") dates no occurrence.
+_PLANNED_FOR = re.compile(r"\b(?:scheduled|planned|set|slated|due|expected)\s+(?:for|on)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _draft(ctx: Context, info: SentInfo, clause: tuple[int, int], times: list[TimeMention], when: bool = False) -> Draft | None:
     """The draft a clause's best date gives, if that date may date an event there."""
-    sent, plain = info.sentence, info.plain
-    chosen = _choose(times, ctx.document.text, clause[1])
+    sent, plain, text = info.sentence, info.plain, ctx.document.text
+    chosen = _choose([m for m in times if not _PLANNED_FOR.search(text, max(0, m.start - 30), m.start)], text, clause[1])
     if chosen is None:
         return None
     m, possessive = chosen

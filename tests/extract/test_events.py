@@ -67,6 +67,7 @@ def test_dated_events(body: str, expected: list[tuple[str, str, str]]) -> None:
         "Soldiers shelled the village and fled.",  # simple past, no date (rule 8)
         "The ministers will meet on Thursday to sign the accord.",  # planned
         "The envoy is scheduled to arrive next week.",
+        "The talks scheduled for Monday were postponed.",  # the date of a plan, not of the postponement
         '"We attacked them on Monday," a commander said.',  # a quotation
         "The UN condemned the strike on Tuesday.",  # a reaction
         "Almost 3,000 civilians have died since 2015.",  # running total
