@@ -26,8 +26,8 @@ STATE_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?been\s+(?!\w+ed\b|kil
 RELATIVE_PERFECT = re.compile(r"\b(?:who|which|that|where)\s+(?:\w+\s+)?(?:has|have)\b", re.IGNORECASE)
 NEGATION = prefiltered(r"\b(?:not|never|no|n't|nor)\b", re.IGNORECASE)
 CUMULATIVE = prefiltered(
-    r"\b(?:\d[\d,.]*|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds|thousands|dozens|scores)\w*)\s+(?:\w+\s+){0,4}(?:have|has)\s+(?:been\s+)?(?:killed|died|wounded|injured|displaced|forced|arrested|detained)"
-    r"|\b(?:have|has)\s+(?:been\s+)?(?:killed|died)\b.*\bsince\b",
+    r"\b(?:\d[\d,.]*|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds|thousands|dozens|scores)\w*)\s+(?:\w+\s+){0,4}(?:have|has|had)\s+(?:been\s+)?(?:killed|died|wounded|injured|displaced|forced|arrested|detained|fled)"
+    r"|\b(?:have|has|had)\s+(?:been\s+)?(?:killed|died|fled)\b.*\bsince\b",
     re.IGNORECASE,
 )
 FUTURE = prefiltered(

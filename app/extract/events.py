@@ -160,6 +160,8 @@ def _draft(ctx: Context, info: SentInfo, clause: tuple[int, int], times: list[Ti
     a = clause[0]
     if m.precision != "day" and not _coarse_ok(plain, info.lower, m, sent.start, when):
         return None
+    if m.text[:5].lower() == "since" and cl.CUMULATIVE.search(plain, info.lower):
+        return None  # "677,000 people had fled since 24 February": a running total
     if cl.FUTURE.search(plain[a - sent.start : m.end - sent.start], info.lower[a - sent.start : m.end - sent.start]):
         return None
     return Draft(sent, clause, m.first, m.last, m.precision, m.method, m.text,  # type: ignore[arg-type]

@@ -71,6 +71,7 @@ def test_dated_events(body: str, expected: list[tuple[str, str, str]]) -> None:
         '"We attacked them on Monday," a commander said.',  # a quotation
         "The UN condemned the strike on Tuesday.",  # a reaction
         "Almost 3,000 civilians have died since 2015.",  # running total
+        "The agency said 60,000 people had fled since 24 February.",  # a running total since a day
         "There have been no reports of casualties.",
         "The war in the south dragged on through 2021.",  # a state of conflict, not its outbreak
     ],
