@@ -137,12 +137,17 @@ def _clause_drafts(ctx: Context, info: SentInfo, a: int, b: int) -> list[Draft]:
     own = _draft(ctx, info, (sc.since_start(text, relatives, main) or a, b), main)
     drafts = [own] if own else []
     drafts += [d for m, e in whens.items() if (d := _draft(ctx, info, (m.end, e), [m], when=True))]
-    for s, e in parts:
-        dates = [m for m in inside if s <= m.start < e]
+    dated: set[TimeMention] = set()
+    # a part that tells itself ("following a blast last week") before one that needs what it is
+    # about ("a blast that wounded 13 last week"): each date dates one part
+    for s, e in sorted(parts, key=lambda p: sc.told_from(text, p[0]) is None):
+        dates = [m for m in inside if s <= m.start < e and m not in dated]
         # a part names an event of its own; when the clause around it has none, what the part
         # is about may be it ("The ceasefire, which took effect on Sunday, ...")
         if dates and lx.conflict_predicate(text[s if own else a : e]):
-            drafts += [d for d in [_draft(ctx, info, (sc.told_from(text, s) or a, e), dates)] if d]
+            draft = _draft(ctx, info, (sc.told_from(text, s) or a, e), dates)
+            drafts += [draft] if draft else []
+            dated.update(dates if draft else ())
     return drafts
 
 

@@ -178,6 +178,15 @@ def test_a_main_clause_after_a_comma_is_no_closing_attribution() -> None:
     assert event.title == "At a rally in Gao he said the army would withdraw"
 
 
+def test_a_date_in_nested_parts_dates_one_event() -> None:
+    body = "Police have arrested two men following a blast that wounded nine people last week, officials said on Thursday."
+    events = extract(HEAD + body).events
+    assert [(e.date, e.title) for e in events] == [
+        ("2022-02-28", "A blast that wounded nine people"),
+        ("2022-03-10", "Police have arrested two men following a blast that wounded nine people last week"),
+    ]
+
+
 def test_claimant_kept_apart_from_actors() -> None:
     (event,) = extract(HEAD + "According to Reuters, Kenyan police arrested two men on Monday.").events
     assert event.claimant == "Reuters"
