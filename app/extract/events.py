@@ -134,7 +134,7 @@ def _clause_drafts(ctx: Context, info: SentInfo, a: int, b: int) -> list[Draft]:
         main, parts = outside, parts + relatives
     whens = sc.whens(text, main, b)
     main = [m for m in main if m not in whens]
-    own = _draft(ctx, info, (sc.since_start(text, relatives, main) or a, b), main)
+    own = _draft(ctx, info, sc.since_clause(text, relatives, main) or (a, b), main)
     drafts = [own] if own else []
     drafts += [d for m, e in whens.items() if (d := _draft(ctx, info, (m.end, e), [m], when=True))]
     dated: set[TimeMention] = set()

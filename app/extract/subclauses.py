@@ -54,14 +54,14 @@ def told_from(text: str, start: int) -> int | None:
     return opening.end() if opening else None
 
 
-def since_start(text: str, spans: list[tuple[int, int]], times: list[TimeMention]) -> int | None:
-    """Where the since-clause holding all of ``times`` tells its event ("the worst since the war
-    began in July 2006" -> "the war began ..."), if one does. (The date of an after-span that
-    holds all the clause's dates may date the clause too: "troops withdrew after rebels shelled
-    the town on Monday".)"""
+def since_clause(text: str, spans: list[tuple[int, int]], times: list[TimeMention]) -> tuple[int, int] | None:
+    """The since-clause holding all of ``times``, from where it tells its event ("the worst
+    since the war began in July 2006" -> "the war began in July 2006"), if there is one. (The
+    date of an after-span that holds all the clause's dates may date the clause too: "troops
+    withdrew after rebels shelled the town on Monday".)"""
     for s, e in spans:
         if text.startswith("since ", s) and times and all(s <= m.start < e for m in times):
-            return s + len("since ")
+            return s + len("since "), e
     return None
 
 
