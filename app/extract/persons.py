@@ -162,14 +162,16 @@ _NAME_TAIL = re.compile(r"(?P<head>[A-Z][\w'’-]*)\s+(?:for|of)\s+(?:the\s+)?$"
 def titled_person(text: str, gaz: Gazetteer, start: int, end: int) -> Found | None:
     """A person named in the capitalised run ``text[start:end]``: after a title inside it, or a
     role word/said before it. A run after "the" names a place or a thing ("the Sambisa Forest")."""
-    tail = _NAME_TAIL.search(text, max(0, start - 40), start)
-    if (tail is not None and tail["head"] in ORG_HEADS) or text[max(0, start - 4) : start] == "the ":
-        return None
     run = text[start:end]
     if " " not in run:  # the common case: a capitalised word alone, with no role word before it
         token = _lone_token(run)
         if token is None or gaz.lookup(token) or not _role_before(text, start):
             return None
+    if text[max(0, start - 4) : start] == "the ":
+        return None
+    tail = _NAME_TAIL.search(text, max(0, start - 40), start)
+    if tail is not None and tail["head"] in ORG_HEADS:
+        return None
     tokens = run.split()
     first = _name_start(tokens)
     if first is None or first == len(tokens) or _ACRONYM_AFTER.match(text, end):
