@@ -53,7 +53,8 @@ PATTERNS: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
         (r"\b(?:(?i:early|late|mid-?)\s*)?(?P<word>(?i:(?:last|this|next|past|over\s+the|the)\s+(?:(?:preceding|previous)\s+)?weekend|(?:earlier\s+)?this\s+week|(?:last|next)\s+week|(?:earlier\s+)?this\s+(?:month|year)|earlier\s+in\s+the\s+(?:week|month|year)|(?:last|next)\s+(?:month|year)))\b", rv.on_period_word),
         (rf"\b(?P<n>{_NUM}|\d{{1,2}})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", rv.on_ago),
         (rf"\b(?i:(?:on\s+)?the\s+(?P<dir>following|next|previous)\s+day|the\s+day\s+(?P<dir2>after|before)"
-         rf"|(?P<n>{_NUM})\s+days?\s+(?P<dir3>later|earlier))\b", rv.on_day_shift),
+         rf"|(?P<n>{_NUM})\s+days?\s+(?P<dir3>later|earlier)"
+         rf"|(?:(?:later|earlier)\s+)?(?:on\s+)?(?:that|the\s+same)\s+(?:day|night|evening|morning|afternoon))\b", rv.on_day_shift),
     ]
 )
 
@@ -68,7 +69,8 @@ _RELATIVE_KEYS = ("yesterday", "today", "tonight", "tomorrow", "overnight", "nig
                   "evening", "week", "month", "year", "ago")
 # Days counted from the date just before ("the following day", "two days later").
 _SHIFT_KEYS = ("following day", "next day", "previous day", "day after", "day before", "days later", "day later",
-               "days earlier", "day earlier")
+               "days earlier", "day earlier", "that day", "same day", "that night", "that evening", "that morning",
+               "that afternoon")
 _BY_KEY = {"month": (1, 2, 3, 4, 5, 6), "year": (0, 7, 8), "weekday": (9, 10), "relative": (11, 12, 13), "shift": (14,)}
 _KIND = {i: kind for kind, patterns in _BY_KEY.items() for i in patterns}
 _KEYS = {"month": _MONTH_KEYS, "year": (), "weekday": _WEEKDAY_KEYS, "relative": _RELATIVE_KEYS, "shift": _SHIFT_KEYS}

@@ -221,14 +221,17 @@ def on_day_shift(m: re.Match[str], ref: dt.date | None, future: bool) -> Resolve
     return None
 
 
-_SHIFT_WORDS = re.compile(r"(?i)(following|next|after)|(previous|before)|(\w+)\s+days?\s+(later|earlier)")
+_SHIFT_WORDS = re.compile(r"(?i)(following|next|after)|(previous|before)|(\w+)\s+days?\s+(later|earlier)|(that|same)\s+\w+$")
 
 
 def day_shift(phrase: str) -> int | None:
-    """How many days "the following day", "the day before", "two days later" move: 1, -1, 2."""
+    """How many days "the following day", "the day before", "two days later", "later that day"
+    move: 1, -1, 2, 0."""
     m = _SHIFT_WORDS.search(phrase)
     if m is None:
         return None
+    if m[5]:
+        return 0
     if m[1] or m[2]:
         return 1 if m[1] else -1
     n = NUMBER_WORDS.get(fold(m[3])) or (int(m[3]) if m[3].isdecimal() and m[3].isascii() else None)

@@ -105,6 +105,9 @@ def test_not_a_date(sentence: str) -> None:
         ("The town surrendered on 9 March, a day after the bridge fell.", None),  # "a day after" is no shift phrase
         ("The vote was held on 6 March; the day before, polls closed early.", "2022-03-05"),
         ("Envoys met on 4 March. Three days earlier, talks had failed.", "2022-03-01"),
+        ("Rebels struck on 3 March. Later that day, troops retook the post.", "2022-03-03"),
+        ("Rebels struck on 3 March. That night, gunmen burned the market.", "2022-03-03"),
+        ("Rebels struck on 3 March. On the same day, the port closed.", "2022-03-03"),
     ],
 )
 def test_day_shifts_count_from_the_day_named_before(text: str, expected: str | None) -> None:
