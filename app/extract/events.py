@@ -126,6 +126,8 @@ def _clause_drafts(ctx: Context, info: SentInfo, a: int, b: int) -> list[Draft]:
     a date of their own (``subclauses``)."""
     text, sent = ctx.document.text, info.sentence
     inside = [m for m in info.times if a <= m.start < b]
+    if not inside:
+        return []
     parts = sc.asides(sent, a, b)
     main = [m for m in inside if not any(s <= m.start < e for s, e in parts)]
     relatives = sc.relatives(sent, a, b)
