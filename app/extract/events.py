@@ -107,9 +107,27 @@ def _names_event_after(lower: str, end: int) -> bool:
 _NEXT_WORD = re.compile(r"\s+([a-z-]+)")
 
 
-def _clauses(sent: Sentence) -> list[tuple[int, int]]:
+def _clauses(sent: Sentence, times: tuple[TimeMention, ...] = ()) -> list[tuple[int, int]]:
+    """The sentence's clauses; with ``times``, verbs joined by "and" between two dates are
+    clauses of their own ("was arrested in 2005 and transferred to The Hague in March 2006")."""
     cuts = [sent.start] + [sent.start + m.start() for m in _CLAUSE_BREAK.finditer(sent.text)] + [sent.end]
+    if len(times) > 1 and " and " in sent.text:
+        cuts = sorted(set(cuts + _dated_conjuncts(sent, times)))
     return list(zip(cuts, cuts[1:]))
+
+
+_AND_VERB = re.compile(r"\s+and\s+(?:then\s+|later\s+)?(?:was\s+|were\s+|had\s+)?(?P<verb>[a-z]+)\b")
+
+
+def _dated_conjuncts(sent: Sentence, times: tuple[TimeMention, ...]) -> list[int]:
+    """Where "and" joins a past verb between two dates of the sentence."""
+    starts = [m.start for m in times]
+    cuts = []
+    for m in _AND_VERB.finditer(sent.text):
+        at = sent.start + m.start()
+        if lx.is_past(m["verb"]) and any(s < at for s in starts) and any(s > at for s in starts):
+            cuts.append(at)
+    return cuts
 
 
 def _dated_drafts(ctx: Context, info: SentInfo) -> list[Draft]:
@@ -117,7 +135,7 @@ def _dated_drafts(ctx: Context, info: SentInfo) -> list[Draft]:
         return []
     if not (lx.has_say(info.words) or lx.conflict_in(info.lower, info.words)):
         return []
-    drafts = [d for a, b in _clauses(info.sentence) for d in _clause_drafts(ctx, info, a, b)]
+    drafts = [d for a, b in _clauses(info.sentence, info.times) for d in _clause_drafts(ctx, info, a, b)]
     return sorted(drafts, key=lambda d: d.phrase_span or d.clause)
 
 

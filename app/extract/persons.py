@@ -42,7 +42,8 @@ ROLE_NOUNS = frozenset(
     official analyst cleric leader spokesman spokeswoman spokesperson commander president minister
     rebel militant soldier lawyer professor politician businessman correspondent officer negotiator
     mediator diplomat photographer student doctor suspect citizen national teenager worker
-    blogger expert researcher economist farmer priest imam candidate""".split()
+    blogger expert researcher economist farmer priest imam candidate warlord dictator strongman lawmaker
+    legislator witness survivor victim prisoner detainee captive villager gunman fighter""".split()
 )
 ORG_HEADS = frozenset(
     """Ministry Department Council Party Army Front Movement Coalition Committee Commission Agency

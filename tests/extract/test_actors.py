@@ -97,6 +97,7 @@ def test_the_north_names_the_one_northern_state_named() -> None:
 
 def test_role_word_before_name() -> None:
     assert "Amina Diallo" in names("Local journalist Amina Diallo filmed the raid.")
+    assert "Omar Keita" in names("The court jailed warlord Omar Keita.")
 
 
 @pytest.mark.parametrize("verb", ["said", "announced", "declared", "denied"])

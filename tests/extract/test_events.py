@@ -53,6 +53,9 @@ def events(body: str) -> list[tuple[str, str, str]]:
         ("Troops took the port on Monday, and on Tuesday rebels shelled the airport.",
          [("2022-03-07", "day", "weekday"), ("2022-03-08", "day", "weekday")]),
         ("Few returned home since the 2014 invasion.", [("2014", "year", "explicit")]),  # a dated event noun
+        # verbs joined by "and" between two dates are two events
+        ("The colonel was arrested in 2015 and extradited to Kenya in March 2016.",
+         [("2015", "year", "explicit"), ("2016-03", "month", "explicit")]),
         ("Officials closed the inquiry earlier this week but announced Thursday they would appeal.", [("2022-03-10", "day", "weekday")]),
     ],
 )
