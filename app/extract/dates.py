@@ -28,6 +28,7 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?(?:\s+at\s+(?:dawn|dusk|noon|midnight))?"
 _PREP = (
     r"(?:(?:early|late|earlier|later)\s+(?:on\s+)?|(?:on\s+)?the\s+(?:night|morning|evening|afternoon)\s+of\s+"
+    r"|(?:in\s+)?the\s+(?:early|small)\s+hours\s+of\s+"
     r"|(?:on|since|by|from|until|till|last|this|past)\s+)?"
 )
 _NUM = r"(?:\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
