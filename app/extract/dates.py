@@ -27,7 +27,7 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?(?:\s+at\s+(?:dawn|dusk|noon|midnight))?"
 _PREP = (
-    r"(?:(?:early|late|earlier|later)\s+(?:on\s+)?|(?:on\s+)?the\s+(?:night|morning|evening|afternoon)\s+of\s+"
+    r"(?:(?:(?:until|till|since|by|from)\s+)?(?:early|late|earlier|later)\s+(?:on\s+)?|(?:on\s+)?the\s+(?:night|morning|evening|afternoon)\s+of\s+"
     r"|(?:in\s+)?the\s+(?:early|small)\s+hours\s+of\s+"
     r"|(?:on|since|by|from|until|till|last|this|past)\s+)?"
 )

@@ -64,6 +64,7 @@ CASES = [
     ("Gunmen stormed a jail on the night of 3 March.", "on the night of 3 March", "2022-03-03", "2022-03-03", "day", "explicit"),
     ("Troops pulled back late last month.", "late last month", "2022-02-01", "2022-02-28", "month", "relative"),
     ("Raids went on until March 7-9.", "until March 7-9", "2022-03-07", "2022-03-09", "day", "explicit"),
+    ("The session lasted until early Tuesday.", "until early Tuesday", "2022-03-08", "2022-03-08", "day", "weekday"),
     ("Jets struck in the early hours of Saturday.", "in the early hours of Saturday", "2022-03-05", "2022-03-05", "day", "weekday"),
     ("Envoys arrived earlier in the week.", "earlier in the week", "2022-03-07", "2022-03-10", "week", "relative"),
     ("Earlier in the month, the port closed.", "Earlier in the month", "2022-03-01", "2022-03-31", "month", "relative"),
