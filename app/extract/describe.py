@@ -48,7 +48,12 @@ _CLOSING = re.compile(
     r"|(?:said|says|added)\s+(?:the|a|an|[A-Z][\w'’.-]*)(?:\s+[\w'’.-]+){0,6})[\s.\"'”]*$"
 )
 _OPENING = re.compile(r"^(?:and|but|then|also|again|earlier|later|meanwhile|when|however|separately|instead)\b[ ,]*", re.IGNORECASE)
-_CONTRAST = re.compile(r",\s+(?:but|while|whereas|although|though)\s+", re.IGNORECASE)
+# Where another assertion starts: a contrast (", but ..."), or a comment on the claim (", a claim
+# the army denied").
+_CONTRAST = re.compile(
+    r",\s+(?:but|while|whereas|although|though)\s+|,\s+(?:a|an)\s+(?:claim|allegation|accusation|charge|report)s?\b",
+    re.IGNORECASE,
+)
 _CLAIM_VERB = prefiltered(r"\b(?:said|says|told|claimed|claims|alleged|alleges|reported|reports|insisted|accused)\b", re.IGNORECASE)
 
 
