@@ -86,6 +86,12 @@ class ActorAlias(Base):
 # Events that last more than a day, keyed in timeline order with their end:
 # a date filter finds those that begin before its ``from`` and run into it here.
 SPANS_WHERE = "last_day > first_day"
+# Only extracted events and excerpts have a document; bulk-imported rows stay out of these indexes.
+HAS_DOCUMENT = "document_id IS NOT NULL"
+
+
+def _document_index(name: str) -> Index:
+    return Index(name, "document_id", sqlite_where=text(HAS_DOCUMENT), postgresql_where=text(HAS_DOCUMENT))
 
 
 class Event(Base):
@@ -98,11 +104,12 @@ class Event(Base):
             sqlite_where=text(SPANS_WHERE),
             postgresql_where=text(SPANS_WHERE),
         ),
+        _document_index("ix_events_document_id"),
     )
 
     seq: Mapped[int] = mapped_column(SeqType, primary_key=True, autoincrement=False)
     id: Mapped[str] = mapped_column(String(16), unique=True)
-    document_id: Mapped[str | None] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    document_id: Mapped[str | None] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
     external_id: Mapped[str | None] = mapped_column(String(64), unique=True)
     origin: Mapped[str] = mapped_column(String(12), default="extracted")
     date: Mapped[str] = mapped_column(String(10))
@@ -168,11 +175,12 @@ class EventPlace(Base):
 
 class Excerpt(Base):
     __tablename__ = "excerpts"
-    __table_args__ = (UniqueConstraint("event_seq", "position"),)
+    # The unique (event_seq, position) index also serves lookups by event.
+    __table_args__ = (UniqueConstraint("event_seq", "position"), _document_index("ix_excerpts_document_id"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    event_seq: Mapped[int] = mapped_column(ForeignKey("events.seq", ondelete="CASCADE"), index=True)
-    document_id: Mapped[str | None] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    event_seq: Mapped[int] = mapped_column(ForeignKey("events.seq", ondelete="CASCADE"))
+    document_id: Mapped[str | None] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
     position: Mapped[int] = mapped_column(Integer)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)

@@ -56,3 +56,23 @@ def test_events_running_into_a_range_are_found_in_the_index_of_multi_day_events(
         sql = str(stmt.compile(dialect=session.get_bind().dialect, compile_kwargs={"literal_binds": True}))
         found = " | ".join(row[3] for row in session.execute(text("EXPLAIN QUERY PLAN " + sql)))
     assert "ix_events_spans" in found, found
+
+
+@pytest.mark.parametrize(
+    ("sql", "index"),
+    [
+        ("SELECT seq FROM events WHERE document_id = 'd1' ORDER BY seq", "ix_events_document_id"),
+        ("SELECT event_seq FROM excerpts WHERE document_id IN ('d1', 'd2')", "ix_excerpts_document_id"),
+        ("SELECT text FROM excerpts WHERE event_seq = 5", "sqlite_autoindex_excerpts_1"),
+    ],
+)
+def test_lookups_by_document_or_event_use_the_lean_indexes(factory: sessionmaker[Session], sql: str, index: str) -> None:
+    """The document indexes are partial (rows without a document are left out) and the excerpts' unique
+    (event_seq, position) index serves lookups by event: each lookup still searches an index."""
+    daily_events(factory, 40)
+    with factory() as session:
+        if session.get_bind().dialect.name != "sqlite":
+            pytest.skip("query plans are asserted on SQLite, the embedded default")
+        session.execute(text("ANALYZE"))
+        found = " | ".join(row[3] for row in session.execute(text("EXPLAIN QUERY PLAN " + sql)))
+    assert "SEARCH" in found and index in found, found
