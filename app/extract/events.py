@@ -171,14 +171,21 @@ def _clause_drafts(ctx: Context, info: SentInfo, a: int, b: int) -> list[Draft]:
     return drafts
 
 
-# A date something was planned for ("talks scheduled for Monday") dates no occurrence.
+# A date something was planned for ("talks scheduled for Monday", "a vote due on 3 May")
+# dates no occurrence.
 _PLANNED_FOR = re.compile(r"\b(?:scheduled|planned|set|slated|due|expected)\s+(?:for|on)\s+(?:the\s+)?$", re.IGNORECASE)
+_PLANNED = re.compile(r"\b(?:scheduled|planned|slated|due|expected)\s+$", re.IGNORECASE)
+
+
+def _planned(text: str, m: TimeMention) -> bool:
+    before = text[max(0, m.start - 30) : m.start]
+    return bool(_PLANNED_FOR.search(before) or (_PLANNED.search(before) and m.text[:3].lower() in ("on ", "for")))
 
 
 def _draft(ctx: Context, info: SentInfo, clause: tuple[int, int], times: list[TimeMention], when: bool = False) -> Draft | None:
     """The draft a clause's best date gives, if that date may date an event there."""
     sent, plain, text = info.sentence, info.plain, ctx.document.text
-    chosen = _choose([m for m in times if not _PLANNED_FOR.search(text, max(0, m.start - 30), m.start)], text, clause[1])
+    chosen = _choose([m for m in times if not _planned(text, m)], text, clause[1])
     if chosen is None:
         return None
     m, possessive = chosen

@@ -46,7 +46,7 @@ _REACTION_WORDS = frozenset(
 VERB_CLASSES: dict[str, str] = {
     "violence": "attack kill shell bomb fire shoot:shot:shot launch explode ambush raid assault storm massacre "
     "execute assassinate murder wound injure die behead torture poison kidnap+ abduct strike:struck:struck "
-    "hit:hit:hit blow:blew:blown hijack",
+    "hit:hit:hit blow:blew:blown hijack destroy damage burn demolish",
     "combat": "capture recapture seize clash fight:fought:fought battle invade occupy withdraw:withdrew:withdrawn "
     "retake:retook:retaken regain retreat advance besiege surrender overrun:overran:overrun encircle liberate cross land disembark deploy "
     "evacuate arrive flee:fled:fled",

@@ -56,6 +56,7 @@ def events(body: str) -> list[tuple[str, str, str]]:
         # verbs joined by "and" between two dates are two events
         ("The colonel was arrested in 2015 and extradited to Kenya in March 2016.",
          [("2015", "year", "explicit"), ("2016-03", "month", "explicit")]),
+        ("A fire set on Monday destroyed the depot.", [("2022-03-07", "day", "weekday")]),
         ("Officials closed the inquiry earlier this week but announced Thursday they would appeal.", [("2022-03-10", "day", "weekday")]),
     ],
 )
@@ -71,6 +72,7 @@ def test_dated_events(body: str, expected: list[tuple[str, str, str]]) -> None:
         "The ministers will meet on Thursday to sign the accord.",  # planned
         "The envoy is scheduled to arrive next week.",
         "The talks scheduled for Monday were postponed.",  # the date of a plan, not of the postponement
+        "The vote due on 3 March was cancelled.",
         '"We attacked them on Monday," a commander said.',  # a quotation
         "The UN condemned the strike on Tuesday.",  # a reaction
         "Almost 3,000 civilians have died since 2015.",  # running total
