@@ -74,6 +74,10 @@ def free_port() -> int:
 
 
 def build_dataset(url: str, events: int) -> float | None:
+    """Bring the database to the latest migration, then fill it with ``events`` synthetic events
+    unless it holds that many already; the seconds the filling took, or None."""
+    env = {"DATELINE_DATABASE_URL": url}
+    run([str(BIN / "dateline"), "migrate"], env)
     engine = create_engine(url)
     try:
         with engine.connect() as conn:
@@ -85,8 +89,6 @@ def build_dataset(url: str, events: int) -> float | None:
     if have == events:
         return None
     print(f"building {events:,} synthetic events …", flush=True)
-    env = {"DATELINE_DATABASE_URL": url}
-    run([str(BIN / "dateline"), "migrate"], env)
     return timed([str(BIN / "dateline"), "demo-data", "--events", str(events)], env)
 
 
