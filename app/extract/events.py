@@ -75,27 +75,46 @@ def _reported_on(text: str, m: TimeMention) -> bool:
 
 def _clause_around(plain: str, start: int, end: int) -> str:
     """The comma-bounded clause holding ``plain[start:end]``; for a fronted date
-    ("In 2014, ...") the clause after it."""
+    ("In 2014, ...") the clause after it, for a closing one after an apposition ("captured
+    Sanaa, the capital, in September.") the clause before that."""
     cuts = [m.start() for m in _CLAUSE_PUNCT.finditer(plain)]
-    a = max([c + 1 for c in cuts if c < start], default=0)
+    before = [c + 1 for c in cuts if c < start]
+    a = max(before, default=0)
     after = [c for c in cuts if c >= end]
     b = after[0] if after else len(plain)
-    if len(plain[a:b].split()) - len(plain[start:end].split()) <= 1 and len(after) > 0:
-        b = after[1] if len(after) > 1 else len(plain)
+    if len(plain[a:b].split()) - len(plain[start:end].split()) <= 1:
+        if len(after) > 0:
+            b = after[1] if len(after) > 1 else len(plain)
+        elif before:
+            a = before[-3] if len(before) > 2 else 0
     return plain[max(a, start - _WINDOW) : min(b, end + _WINDOW)]
 
 
-def _coarse_ok(plain: str, lower: str, m: TimeMention, offset: int, when: bool = False) -> bool:
+def _coarse_ok(plain: str, lower: str, m: TimeMention, offset: int, when: bool = False, opening: int | None = None) -> bool:
     """Month/week/year dates count only beside an eventive verb or event noun in their own
     clause, not negated, and not as the start of a period ("have died since 2007",
     "the third coup since 1990"): "since" dates a span, not an occurrence. ``lower`` is
-    ``plain.lower()``."""
+    ``plain.lower()``. The clause is the one between commas around the date, or, when a list
+    splits it ("obtained the resignations of X, Y and Z in January"), the draft's clause up to
+    the date (from ``opening``, a document offset)."""
     window = _clause_around(plain, m.start - offset, m.end - offset)
+    if opening is not None and not lx.conflict_predicate(window.replace(m.text, " ")):
+        window = plain[max(opening - offset, m.start - offset - 2 * _WINDOW) : m.end - offset]
     if when:  # "the worst since 2014, when a blast killed three": the when-clause is dated by it
         return lx.conflict_predicate(plain[m.end - offset :])
     if cl.CUMULATIVE.search(plain, lower) or (m.text.lower().startswith("since") and not _names_event_after(lower, m.end - offset)):
         return False
+    if _in_since_phrase(lower, m.start - offset):
+        return False
     return lx.conflict_predicate(window.replace(m.text, " ")) and not cl.NEGATION.search(window)
+
+
+def _in_since_phrase(lower: str, start: int) -> bool:
+    """Whether the date at ``start`` closes a since-phrase with no verb of its own ("the
+    fourteenth coup since the adoption of the constitution in 1932"): it starts a span."""
+    before = lower[max(0, start - _WINDOW) : start]
+    k = before.rfind(" since ")
+    return k >= 0 and "," not in before[k:] and not lx.has_past(lx.lower_words(before[k:])[1:])
 
 
 def _names_event_after(lower: str, end: int) -> bool:
@@ -190,7 +209,7 @@ def _draft(ctx: Context, info: SentInfo, clause: tuple[int, int], times: list[Ti
         return None
     m, possessive = chosen
     a = clause[0]
-    if m.precision != "day" and not _coarse_ok(plain, info.lower, m, sent.start, when):
+    if m.precision != "day" and not _coarse_ok(plain, info.lower, m, sent.start, when, clause[0]):
         return None
     if m.text[:5].lower() == "since" and cl.CUMULATIVE.search(plain, info.lower):
         return None  # "677,000 people had fled since 24 February": a running total

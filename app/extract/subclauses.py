@@ -44,7 +44,7 @@ _RELATIVE = re.compile(r"\b(?:that|which|who)\s+(?:had\s+|has\s+|have\s+|was\s+|
 _SINCE = re.compile(r"\bsince\s+[^,;]+")
 
 
-_TELLS_ITSELF = re.compile(r"(?:since|after|following|before|amid)\s+")
+_TELLS_ITSELF = re.compile(r"(?:since|[Aa]fter|[Ff]ollowing|[Bb]efore|[Aa]mid)\s+")
 
 
 def told_from(text: str, start: int) -> int | None:
@@ -81,18 +81,18 @@ def relatives(sent: Sentence, a: int, b: int) -> list[tuple[int, int]]:
             for m in _SINCE.finditer(text, a - base, b - base)
             if lx.has_past(lx.lower_words(m.group().lower())[1:])
         ]
-    if not ("after" in text or "following" in text or "before" in text or "amid" in text):
+    if not ("fter" in text or "ollowing" in text or "efore" in text or "mid" in text):
         return spans
     for m in _AFTER.finditer(text, a - base, b - base):
         ws = lx.lower_words(m.group().lower())[1:]
-        if lx.has_past(ws) or not lx.EVENT_NOUN_FORMS.isdisjoint(ws):
+        if lx.has_past(ws) or not lx.EVENT_NOUN_FORMS.isdisjoint(ws) or not lx.EVENT_VERB_FORMS.isdisjoint(ws):
             spans.append((base + m.start(), min(b, base + m.end())))
     return spans
 
 
 # What came before the clause's event, as a clause or a noun phrase ("after the army shelled
 # the town on Monday", "following a failed coup on Friday night"), up to the next comma.
-_AFTER = re.compile(r"\b(?:after|following|before|amid)\s+[^,;]+")
+_AFTER = re.compile(r"\b(?:[Aa]fter|[Ff]ollowing|[Bb]efore|[Aa]mid)\s+[^,;]+")
 
 
 _WHEN = re.compile(r",\s+when\s+[^,;]*")

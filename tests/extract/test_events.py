@@ -57,6 +57,13 @@ def events(body: str) -> list[tuple[str, str, str]]:
         ("The colonel was arrested in 2015 and extradited to Kenya in March 2016.",
          [("2015", "year", "explicit"), ("2016-03", "month", "explicit")]),
         ("A fire set on Monday destroyed the depot.", [("2022-03-07", "day", "weekday")]),
+        # a closing date after an apposition; a list of names between the verb and the date
+        ("Rebels captured Gao, the largest town of the north, in January.", [("2022-01", "month", "explicit")]),
+        ("The junta obtained the resignations of the president, the premier and the cabinet in January.",
+         [("2022-01", "month", "explicit")]),
+        # a fronted after-phrase with its own date
+        ("After seizing the port in May 2020, the rebels took the airport in June.",
+         [("2020-05", "month", "explicit"), ("2021-06", "month", "explicit")]),
         ("Officials closed the inquiry earlier this week but announced Thursday they would appeal.", [("2022-03-10", "day", "weekday")]),
     ],
 )
@@ -79,6 +86,7 @@ def test_dated_events(body: str, expected: list[tuple[str, str, str]]) -> None:
         "The agency said 60,000 people had fled since 24 February.",  # a running total since a day
         "There have been no reports of casualties.",
         "The war in the south dragged on through 2021.",  # a state of conflict, not its outbreak
+        "It was the fourth coup since the adoption of the constitution in 1932.",  # a since-phrase starts a span
     ],
 )
 def test_not_events(body: str) -> None:
