@@ -44,7 +44,7 @@ _RELATIVE = re.compile(r"\b(?:that|which|who)\s+(?:had\s+|has\s+|have\s+|was\s+|
 _SINCE = re.compile(r"\bsince\s+[^,;]+")
 
 
-_TELLS_ITSELF = re.compile(r"(?:since|[Aa]fter|[Ff]ollowing|[Bb]efore|[Aa]mid)\s+")
+_TELLS_ITSELF = re.compile(r"(?:since|[Aa]fter|[Ff]ollowing|[Bb]efore|[Aa]mid|[Dd]espite)\s+")
 
 
 def told_from(text: str, start: int) -> int | None:
@@ -55,14 +55,20 @@ def told_from(text: str, start: int) -> int | None:
 
 
 def since_clause(text: str, spans: list[tuple[int, int]], times: list[TimeMention]) -> tuple[int, int] | None:
-    """The since-clause holding all of ``times``, from where it tells its event ("the worst
-    since the war began in July 2006" -> "the war began in July 2006"), if there is one. (The
-    date of an after-span that holds all the clause's dates may date the clause too: "troops
-    withdrew after rebels shelled the town on Monday".)"""
+    """The since- or despite-clause holding all of ``times``, from where it tells its event
+    ("the worst since the war began in July 2006" -> "the war began in July 2006", "despite
+    being ousted in 2011" -> "being ousted in 2011"), if there is one: the clause around such a
+    part is a comparison or a state, not the event. (The date of an after-span that holds all
+    the clause's dates may date the clause too: "troops withdrew after rebels shelled the town
+    on Monday".)"""
     for s, e in spans:
-        if text.startswith("since ", s) and times and all(s <= m.start < e for m in times):
-            return s + len("since "), e
+        opening = _DATES_ITSELF.match(text, s)
+        if opening is not None and times and all(s <= m.start < e for m in times):
+            return opening.end(), e
     return None
+
+
+_DATES_ITSELF = re.compile(r"(?:since|[Dd]espite)\s+")
 
 
 def relatives(sent: Sentence, a: int, b: int) -> list[tuple[int, int]]:
@@ -81,7 +87,7 @@ def relatives(sent: Sentence, a: int, b: int) -> list[tuple[int, int]]:
             for m in _SINCE.finditer(text, a - base, b - base)
             if lx.has_past(lx.lower_words(m.group().lower())[1:])
         ]
-    if not ("fter" in text or "ollowing" in text or "efore" in text or "mid" in text):
+    if not ("fter" in text or "ollowing" in text or "efore" in text or "mid" in text or "espite" in text):
         return spans
     for m in _AFTER.finditer(text, a - base, b - base):
         ws = lx.lower_words(m.group().lower())[1:]
@@ -92,7 +98,7 @@ def relatives(sent: Sentence, a: int, b: int) -> list[tuple[int, int]]:
 
 # What came before the clause's event, as a clause or a noun phrase ("after the army shelled
 # the town on Monday", "following a failed coup on Friday night"), up to the next comma.
-_AFTER = re.compile(r"\b(?:[Aa]fter|[Ff]ollowing|[Bb]efore|[Aa]mid)\s+[^,;]+")
+_AFTER = re.compile(r"\b(?:[Aa]fter|[Ff]ollowing|[Bb]efore|[Aa]mid|[Dd]espite)\s+[^,;]+")
 
 
 _WHEN = re.compile(r",\s+when\s+[^,;]*")

@@ -200,6 +200,11 @@ def test_a_date_in_nested_parts_dates_one_event() -> None:
     ]
 
 
+def test_a_despite_phrase_with_the_only_date_tells_the_event() -> None:
+    (event,) = extract(HEAD + "The rebels still raid the valley despite being driven from its towns in 2019.").events
+    assert (event.date, event.title) == ("2019", "Being driven from its towns")
+
+
 def test_claimant_kept_apart_from_actors() -> None:
     (event,) = extract(HEAD + "According to Reuters, Kenyan police arrested two men on Monday.").events
     assert event.claimant == "Reuters"
