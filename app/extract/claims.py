@@ -93,8 +93,10 @@ def _speaker(ctx: Context, info: SentInfo, a: int, before: str) -> str | None:
     offset ``a`` of the sentence): the subject of the verb's own clause, else the noun phrase
     from the first name in that clause ("The Islamic State of Iraq claimed")."""
     start, at = info.sentence.start + a, info.sentence.start + a + len(before.rstrip())
+    clause_start = start + max(before.rfind(","), before.rfind(";"))
+    at = min([t.start for t in info.times if max(start, clause_start) < t.start < at], default=at)  # "The army on Sunday said"
+    before = before[: at - start] + " "
     speakers = [m for m in ctx.infos[info.sentence.index].mentions if start <= m.start and m.end <= at]
-    clause_start = info.sentence.start + a + max(before.rfind(","), before.rfind(";"))
     own = [m for m in speakers if m.start > clause_start]
     subject = _SUBJECT.search(before)
     if subject is not None and not own:

@@ -29,7 +29,7 @@ _PART = r"(?:\s+(?:morning|afternoon|evening|night))?(?:\s+at\s+(?:dawn|dusk|noo
 _PREP = (
     r"(?:(?:(?:until|till|since|by|from)\s+)?(?:early|late|earlier|later)\s+(?:on\s+)?|(?:on\s+)?the\s+(?:night|morning|evening|afternoon)\s+of\s+"
     r"|(?:in\s+)?the\s+(?:early|small)\s+hours\s+of\s+"
-    r"|(?:on|since|by|from|until|till|last|this|past)\s+)?"
+    r"|(?:on|since|by|from|until|till|last|this|past|between)\s+)?"
 )
 _NUM = r"(?:\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 

@@ -135,6 +135,8 @@ def _clauses(sent: Sentence, times: tuple[TimeMention, ...] = ()) -> list[tuple[
     return list(zip(cuts, cuts[1:]))
 
 
+# Verbs that carry on the event before them ("erupted on Friday and continued until Sunday").
+_GOING_ON = frozenset("continued lasted persisted remained stayed went".split())
 _AND_VERB = re.compile(r"\s+and\s+(?:then\s+|later\s+)?(?:was\s+|were\s+|had\s+)?(?P<verb>[a-z]+)\b")
 
 
@@ -144,7 +146,8 @@ def _dated_conjuncts(sent: Sentence, times: tuple[TimeMention, ...]) -> list[int
     cuts = []
     for m in _AND_VERB.finditer(sent.text):
         at = sent.start + m.start()
-        if lx.is_past(m["verb"]) and any(s < at for s in starts) and any(s > at for s in starts):
+        verb = m["verb"]
+        if lx.is_past(verb) and verb not in _GOING_ON and any(s < at for s in starts) and any(s > at for s in starts):
             cuts.append(at)
     return cuts
 

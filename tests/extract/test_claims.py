@@ -31,6 +31,7 @@ HEAD = " date 2022-03-11 "
         # the subject noun phrase from its first name ("The X of Y"), not the last name in it
         ("The Popular Front of Chad claimed on Monday that its fighters took the town.", "claim", "The Popular Front of Chad"),
         ("Rebels said on Monday they had downed a helicopter, a claim the army denied.", "claim", "Rebels"),
+        ("The army on Sunday said rebels had shelled the port.", "claim", "The army"),  # the date is not the speaker
         # another assertion after a contrastive "but"/"while" keeps its own attribution
         ("Rebels seized the bridge on Monday, but the army said it still held the road.", "fact", None),
         ("The ministry said the talks ended, while rebels shelled the port on Monday.", "fact", None),

@@ -44,6 +44,7 @@ CASES = [
     ("Strikes hit the city between 7 and 9 March.", "between 7 and 9 March", "2022-03-07", "2022-03-09", "day", "explicit"),
     ("Shelling continued March 7-9.", "March 7-9", "2022-03-07", "2022-03-09", "day", "explicit"),
     ("Envoys met on Tuesday and Wednesday.", "on Tuesday and Wednesday", "2022-03-08", "2022-03-09", "day", "weekday"),
+    ("Between Monday and Wednesday, 40 died.", "Between Monday and Wednesday", "2022-03-07", "2022-03-09", "day", "weekday"),
     ("Protests spread over the weekend.", "over the weekend", "2022-03-05", "2022-03-06", "week", "relative"),
     ("Envoys met on Tuesday, 8 March, in Riga.", "on Tuesday, 8 March", "2022-03-08", "2022-03-08", "day", "explicit"),
     ("The accord was signed March 8, 2021, in Doha.", "March 8, 2021", "2021-03-08", "2021-03-08", "day", "explicit"),

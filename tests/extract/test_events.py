@@ -64,6 +64,7 @@ def events(body: str) -> list[tuple[str, str, str]]:
         # a fronted after-phrase with its own date
         ("After seizing the port in May 2020, the rebels took the airport in June.",
          [("2020-05", "month", "explicit"), ("2021-06", "month", "explicit")]),
+        ("Clashes erupted on Friday and continued until Sunday.", [("2022-03-04", "day", "weekday")]),  # one event going on
         ("Officials closed the inquiry earlier this week but announced Thursday they would appeal.", [("2022-03-10", "day", "weekday")]),
     ],
 )
