@@ -30,6 +30,7 @@ _APPOSITION_TAIL = re.compile(r",\s+(?:a|an|the)\s+[^,]+,\s*$", re.IGNORECASE)
 # ("announced a ceasefire") they are the event itself.
 _ACTING_VERBS = frozenset("announced declared confirmed".split())
 _REPORTS_AFTER = re.compile(r"(?:\s+(?:on|late|early|in)\s+\w+)?\s*(?:that\b|[,:])")
+_AUXILIARY_TAIL = re.compile(r"\s+(?:has|have|had)\s+$", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|be)$", re.IGNORECASE)
 _NOT_SPEAKER = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight it".split()
@@ -77,7 +78,7 @@ def claimant(ctx: Context, info: SentInfo, scope: tuple[int, int] | None = None)
     say = _REPORT_VERB.search(plain, lower)
     if say is None or (say.group().lower() in _ACTING_VERBS and not _REPORTS_AFTER.match(plain, say.end())):
         return None  # "declared a state of emergency": the declaration is the event, not a report
-    before = plain[: say.start()]
+    before = _AUXILIARY_TAIL.sub(" ", plain[: say.start()])  # "The leader has said": the leader
     apposed = _APPOSITION_TAIL.search(before)
     if before.rstrip().endswith(",") and apposed is None and say.group().lower() in _INVERTING_VERBS:
         inverted = _INVERTED.match(plain, say.end())

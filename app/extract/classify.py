@@ -42,6 +42,7 @@ DENIAL = prefiltered(
     re.IGNORECASE,
 )
 # Reporting verbs: a dated report is a statement event ("On Monday the ministry confirmed ...").
+_SAID = re.compile(r"said|told|stated|added|reported", re.IGNORECASE)
 SAY = re.compile(
     r"\b(?:said|says|told|stated|announced|added|claimed|declared|acknowledged|admitted|confirmed|reported)\b",
     re.IGNORECASE,
@@ -113,11 +114,13 @@ HABITUAL = prefiltered(r"\b(?:regularly|repeatedly|several\s+times|many\s+times|
 
 def present_perfect_action(text: str, lower: str | None = None) -> re.Match[str] | None:
     """The first present perfect of an action ("has invaded"), not of a state, a habit,
-    a running total or an ongoing activity ("has been supporting"). ``lower``, if given,
-    is ``text.lower()``."""
+    a running total, an ongoing activity ("has been supporting") or a report ("has said").
+    ``lower``, if given, is ``text.lower()``."""
     if CUMULATIVE.search(text, lower) or HABITUAL.search(text, lower):
         return None
     for match in PRESENT_PERFECT.finditer(text, lower):
+        if _SAID.fullmatch(match["verb"]):
+            continue  # "has said that ... have withdrawn": what was said is the action
         tail = text[match.start() : match.end() + 12]
         if STATE_PERFECT.match(tail) and not re.search(r"been\s+\w+ed\b", match.group()):
             continue

@@ -32,6 +32,7 @@ HEAD = " date 2022-03-11 "
         ("The Popular Front of Chad claimed on Monday that its fighters took the town.", "claim", "The Popular Front of Chad"),
         ("Rebels said on Monday they had downed a helicopter, a claim the army denied.", "claim", "Rebels"),
         ("The army on Sunday said rebels had shelled the port.", "claim", "The army"),  # the date is not the speaker
+        ("The rebel command has said its fighters seized the bridge on Monday.", "claim", "The rebel command"),
         # another assertion after a contrastive "but"/"while" keeps its own attribution
         ("Rebels seized the bridge on Monday, but the army said it still held the road.", "fact", None),
         ("The ministry said the talks ended, while rebels shelled the port on Monday.", "fact", None),

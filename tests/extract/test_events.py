@@ -18,6 +18,8 @@ def events(body: str) -> list[tuple[str, str, str]]:
     ("body", "expected"),
     [
         ("Rebels have captured the airport.", [("2022-03-11", "day", "dateline")]),
+        # a present-perfect report of a present-perfect action: the action is the event
+        ("A rebel leader has said that his fighters have withdrawn from the town.", [("2022-03-11", "day", "dateline")]),
         ("On Tuesday, artillery shelled the port.", [("2022-03-08", "day", "weekday")]),
         ("Police arrested 12 people yesterday.", [("2022-03-10", "day", "relative")]),
         ("The army seized the town in a 2014 coup.", [("2014", "year", "explicit")]),
