@@ -4,6 +4,7 @@ the sentence attributes it to (the claimant, kept apart from the actors)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from app.extract import classify as cl
 from app.extract import lexicon as lx
@@ -46,6 +47,14 @@ _CONTRAST = re.compile(
 _CLAIM_VERB = prefiltered(r"\b(?:said|says|told|claimed|claims|alleged|alleges|reported|reports|insisted|accused)\b", re.IGNORECASE)
 
 
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|an?|its|their|his|her)\s+$", re.IGNORECASE)
+
+
+def _as_verb(matches: Iterator[re.Match[str]], plain: str) -> re.Match[str] | None:
+    """The first match used as a verb, not as an adjective after a determiner ("the alleged attackers")."""
+    return next((m for m in matches if not _DETERMINER_BEFORE.search(plain, max(0, m.start() - 8), m.start())), None)
+
+
 def assertion(info: SentInfo, draft: Draft) -> tuple[int, int]:
     """Where in its sentence (offsets into ``info.plain``) the event is stated: its clause, cut
     at a contrastive ", but" or ", while" that opens another assertion before or after the
@@ -75,7 +84,7 @@ def claimant(ctx: Context, info: SentInfo, scope: tuple[int, int] | None = None)
     match = _ACCORDING.search(plain, lower)
     if match:
         return match["src"].strip()
-    say = _REPORT_VERB.search(plain, lower)
+    say = _as_verb(_REPORT_VERB.finditer(plain, lower), plain)
     if say is None or (say.group().lower() in _ACTING_VERBS and not _REPORTS_AFTER.match(plain, say.end())):
         return None  # "declared a state of emergency": the declaration is the event, not a report
     before = _AUXILIARY_TAIL.sub(" ", plain[: say.start()])  # "The leader has said": the leader
@@ -120,5 +129,5 @@ def modality(info: SentInfo, scope: tuple[int, int] | None = None) -> Modality:
     found = cl.modality(plain, lower)
     if found != "fact":
         return found
-    say = _CLAIM_VERB.search(plain, lower)
+    say = _as_verb(_CLAIM_VERB.finditer(plain, lower), plain)
     return "claim" if say and lx.past_predicates(plain[say.end() :]) else "fact"

@@ -33,6 +33,7 @@ HEAD = " date 2022-03-11 "
         ("Rebels said on Monday they had downed a helicopter, a claim the army denied.", "claim", "Rebels"),
         ("The army on Sunday said rebels had shelled the port.", "claim", "The army"),  # the date is not the speaker
         ("The rebel command has said its fighters seized the bridge on Monday.", "claim", "The rebel command"),
+        ("Troops killed the alleged gunmen on Monday.", "fact", None),  # "alleged" as an adjective reports nothing
         # another assertion after a contrastive "but"/"while" keeps its own attribution
         ("Rebels seized the bridge on Monday, but the army said it still held the road.", "fact", None),
         ("The ministry said the talks ended, while rebels shelled the port on Monday.", "fact", None),
