@@ -44,7 +44,11 @@ _RELATIVE = re.compile(r"\b(?:that|which|who)\s+(?:had\s+|has\s+|have\s+|was\s+|
 _SINCE = re.compile(r"\bsince\s+[^,;]+")
 
 
-_TELLS_ITSELF = re.compile(r"(?:since|[Aa]fter|[Ff]ollowing|[Bb]efore|[Aa]mid|[Dd]espite)\s+")
+# Words opening a phrase that tells what came before or beside the clause's event; the
+# first letter may be capitalised at the start of a sentence.
+_BEFORE_WORDS = ("after", "following", "before", "amid", "despite")
+_BEFORE_ALTERNATIVES = "|".join(f"[{w[0]}{w[0].upper()}]{w[1:]}" for w in _BEFORE_WORDS)
+_TELLS_ITSELF = re.compile(rf"(?:since|{_BEFORE_ALTERNATIVES})\s+")
 
 
 def told_from(text: str, start: int) -> int | None:
@@ -87,7 +91,7 @@ def relatives(sent: Sentence, a: int, b: int) -> list[tuple[int, int]]:
             for m in _SINCE.finditer(text, a - base, b - base)
             if lx.has_past(lx.lower_words(m.group().lower())[1:])
         ]
-    if not ("fter" in text or "ollowing" in text or "efore" in text or "mid" in text or "espite" in text):
+    if not any(w[1:] in text for w in _BEFORE_WORDS):
         return spans
     for m in _AFTER.finditer(text, a - base, b - base):
         ws = lx.lower_words(m.group().lower())[1:]
@@ -98,7 +102,7 @@ def relatives(sent: Sentence, a: int, b: int) -> list[tuple[int, int]]:
 
 # What came before the clause's event, as a clause or a noun phrase ("after the army shelled
 # the town on Monday", "following a failed coup on Friday night"), up to the next comma.
-_AFTER = re.compile(r"\b(?:[Aa]fter|[Ff]ollowing|[Bb]efore|[Aa]mid|[Dd]espite)\s+[^,;]+")
+_AFTER = re.compile(rf"\b(?:{_BEFORE_ALTERNATIVES})\s+[^,;]+")
 
 
 _WHEN = re.compile(r",\s+when\s+[^,;]*")
