@@ -8,7 +8,7 @@ from collections.abc import Callable
 from app.extract import classify as cl
 from app.extract.attach import Draft
 from app.extract.claims import assertion, claimant, modality
-from app.extract.context import Context, SentInfo
+from app.extract.context import Context
 from app.extract.dates import iso_at_precision
 from app.extract.places import places_in
 from app.extract.prefilter import prefiltered
